@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from acuclinic.clinic import demo as clinic_demo
+
+# Each app contributes one idempotent loader; they run in this order (later ones build on earlier).
+LOADERS = [clinic_demo.load]
+
+
+class Command(BaseCommand):
+    help = "Load the demo clinic (idempotent: running it twice changes nothing the second time)."
+
+    def handle(self, *args, **options):
+        for loader in LOADERS:
+            loader(self.stdout)
+        self.stdout.write(self.style.SUCCESS("demo data loaded"))

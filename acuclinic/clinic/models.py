@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from .phones import InvalidPhoneNumber, national, to_e164
+
+
+class Weekday(models.IntegerChoices):
+    # ISO order, Monday first; the numbers match datetime.date.weekday().
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+# schema.org names the days in English whatever the site's language.
+SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@register_setting(icon="site")
+class ClinicSettings(ClusterableModel, BaseSiteSetting):
+    """Who the clinic is and how to reach it; shown in the header, footer and structured data."""
+
+    name = models.CharField(_("clinic name"), max_length=120, default="Our Clinic")
+    phone = models.CharField(
+        _("phone"),
+        max_length=20,
+        blank=True,
+        help_text=_("As you would dial it locally or with +country code; stored in international form."),
+    )
+    email = models.EmailField(_("public email"), blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    locality = models.CharField(_("city"), max_length=100, blank=True)
+    region = models.CharField(_("province or state"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = models.CharField(
+        _("country code"),
+        max_length=2,
+        default="CA",
+        help_text=_("Two letters (ISO 3166), e.g. CA, GB, AU. Also used to read local phone numbers."),
+    )
+    booking_cta = models.CharField(_("booking button text"), max_length=60, default=_("Book Online"))
+    booking_url = models.CharField(
+        _("booking link"),
+        max_length=255,
+        default="/book/",
+        help_text=_("Where the Book Online button leads. Keep /book/ for acuclinic's own booking."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("locality"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
+            ],
+            heading=_("Address"),
+        ),
+        InlinePanel("opening_hours", heading=_("Opening hours"), label=_("Opening hours")),
+        MultiFieldPanel([FieldPanel("booking_cta"), FieldPanel("booking_url")], heading=_("Booking")),
+    ]
+
+    class Meta:
+        verbose_name = _("clinic")
+
+    def clean(self) -> None:
+        super().clean()
+        self.country = (self.country or "").upper()
+        if self.phone:
+            try:
+                self.phone = to_e164(self.phone, self.country)
+            except InvalidPhoneNumber:
+                raise ValidationError({"phone": _("Enter a valid phone number for the clinic's country.")}) from None
+
+    @property
+    def phone_display(self) -> str:
+        return national(self.phone) if self.phone else ""
+
+    @property
+    def address_lines(self) -> list[str]:
+        city_line = " ".join(part for part in (self.locality, self.region, self.postal_code) if part)
+        return [line for line in (self.street_address, city_line) if line]
+
+    @cached_property
+    def hours(self) -> list[OpeningHours]:
+        return sorted(self.opening_hours.all(), key=lambda h: (h.weekday, h.opens))
+
+    def hours_by_day(self) -> list[tuple[str, list[OpeningHours]]]:
+        """Every weekday with its intervals (empty when closed), Monday first."""
+        by_day: dict[int, list[OpeningHours]] = {day: [] for day in Weekday.values}
+        for interval in self.hours:
+            by_day[interval.weekday].append(interval)
+        return [(Weekday(day).label, intervals) for day, intervals in by_day.items()]
+
+
+class OpeningHours(Orderable):
+    clinic = ParentalKey(ClinicSettings, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(opens__lt=models.F("closes")), name="opening_hours_opens_first"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{Weekday(self.weekday).label} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self) -> None:
+        if self.opens and self.closes and self.opens >= self.closes:
+            raise ValidationError({"closes": _("Closing time must be after opening time.")})
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(form_classname="title", icon="title")),
+            ("paragraph", blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])),
+        ],
+        blank=True,
+        use_json_field=True,
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")

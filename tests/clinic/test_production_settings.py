@@ -1,0 +1,39 @@
+"""Production refuses to start half-configured, and passes Django's deployment checklist."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env_extra, tmp_path):
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env.update({"ACUCLINIC_ENV": "production", "ACUCLINIC_VAR_DIR": str(tmp_path), **env_extra})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("env_extra", "variable"),
+    [({"ALLOWED_HOSTS": "clinic.example"}, "SECRET_KEY"), ({"SECRET_KEY": "x" * 60}, "ALLOWED_HOSTS")],
+)
+def test_production_without_a_required_variable_exits_with_one_line_naming_it(tmp_path, env_extra, variable):
+    result = run_manage("check", env_extra=env_extra, tmp_path=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert variable in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    env = {"SECRET_KEY": "k8$-" + "a1B2c3D4e5F6g7H8i9J0" * 3, "ALLOWED_HOSTS": "clinic.example"}
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env_extra=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
