@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from acuclinic.atlas.api import router as atlas_router
 from acuclinic.clinic.api import router as clinic_router
 
 api = NinjaAPI(
@@ -11,3 +12,4 @@ api = NinjaAPI(
     description="Public, read-mostly API of the clinic site. Errors are JSON objects with a `detail` message.",
 )
 api.add_router("/", clinic_router)
+api.add_router("/", atlas_router)

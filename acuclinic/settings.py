@@ -69,7 +69,9 @@ BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "acuclinic.accounts",
     "acuclinic.clinic",
+    "acuclinic.atlas",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",

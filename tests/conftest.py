@@ -1,3 +1,4 @@
+import io
 import os
 
 import pytest
@@ -7,6 +8,32 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def load_base_site():
+    """What every page needs: home page, clinic settings, the atlas data and the Acupoints page."""
+    from wagtail.models import Site
+
+    from acuclinic.atlas.demo import ensure_atlas_page
+    from acuclinic.atlas.loading import load_atlas
+    from acuclinic.atlas.models import Point
+    from acuclinic.clinic.demo import ensure_clinic_settings, ensure_home_page
+
+    home = ensure_home_page()
+    site = Site.objects.get(root_page=home)
+    clinic = ensure_clinic_settings(site)
+    if not Point.objects.exists():
+        load_atlas(stdout=io.StringIO())
+    atlas = ensure_atlas_page()
+    return {"home": home, "site": site, "clinic": clinic, "atlas": atlas}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Loaded once per test database; each test's transaction is rolled back over it. Browser tests
+    # (transactional, run last) flush the tables, so the fixtures below reload whatever is missing.
+    with django_db_blocker.unblock():
+        load_base_site()
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,12 +41,10 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture
 def clinic_site(db):
-    """The demo clinic's home page, site and settings, as `make demo` creates them."""
-    from wagtail.models import Site
+    """The demo clinic's home page, site, settings and atlas, as `make demo` creates them."""
+    return load_base_site()
 
-    from acuclinic.clinic.demo import ensure_clinic_settings, ensure_home_page
 
-    home = ensure_home_page()
-    site = Site.objects.get(root_page=home)
-    clinic = ensure_clinic_settings(site)
-    return {"home": home, "site": site, "clinic": clinic}
+@pytest.fixture
+def atlas_page(clinic_site):
+    return clinic_site["atlas"]

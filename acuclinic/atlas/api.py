@@ -1,0 +1,115 @@
+"""Atlas JSON API: /api/v1/points, /api/v1/points/{code}, /api/v1/meridians."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from . import codes
+from .models import Meridian, Point
+from .regions import REGION_CODES
+from .search import search_points
+
+router = Router(tags=["atlas"])
+
+
+class MeridianRef(Schema):
+    code: str
+    name: str
+
+
+class PointOut(Schema):
+    code: str
+    meridian: MeridianRef
+    number: int | None
+    pinyin: str
+    pinyin_plain: str
+    hanzi: str
+    hanzi_traditional: str
+    english: str
+    region: str
+    location: str
+    needling: str
+    cautions: list[str]
+    categories: list[str]
+
+
+class PointList(Schema):
+    count: int
+    items: list[PointOut]
+
+
+class MeridianOut(Schema):
+    code: str
+    name: str
+    pinyin: str
+    hanzi: str
+    abbreviations: list[str]
+    point_count: int
+
+
+class Message(Schema):
+    detail: str
+
+
+class Candidates(Schema):
+    detail: str
+    candidates: list[str]
+
+
+class PointFilters(Schema):
+    meridian: str | None = Field(None, max_length=40, description="Channel code or any abbreviation (GB, UB, SJ, EX)")
+    region: str | None = Field(None, max_length=40, description="A region code from the controlled vocabulary")
+    q: str | None = Field(
+        None, max_length=100, description="Code, name (pinyin with or without tones, Chinese) or words"
+    )
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=10_000)
+
+
+@router.get("/points", response={200: PointList, 422: Message}, summary="List and search points")
+def list_points(request: HttpRequest, filters: Query[PointFilters]):
+    points = Point.objects.select_related("meridian").in_atlas_order()
+    if filters.meridian:
+        meridian = (
+            "EX"
+            if filters.meridian.strip().upper() == "EX"
+            else codes.default_index().resolve_meridian(filters.meridian)
+        )
+        if meridian is None:
+            raise HttpError(
+                422, f"Unknown meridian {filters.meridian!r}; use a code such as GB or an abbreviation such as UB."
+            )
+        points = points.filter(meridian__code=meridian)
+    if filters.region:
+        if filters.region not in REGION_CODES:
+            raise HttpError(422, f"Unknown region {filters.region!r}; see the region vocabulary in the README.")
+        points = points.filter(region=filters.region)
+    if filters.q and filters.q.strip():
+        matched = [p.pk for p in search_points(filters.q.strip(), limit=500)]
+        by_pk = {p.pk: p for p in points.filter(pk__in=matched)}
+        ordered = [by_pk[pk] for pk in matched if pk in by_pk]
+        return {"count": len(ordered), "items": ordered[filters.offset : filters.offset + filters.limit]}
+    return {"count": points.count(), "items": list(points[filters.offset : filters.offset + filters.limit])}
+
+
+@router.get(
+    "/points/{code}",
+    response={200: PointOut, 300: Candidates, 404: Candidates},
+    summary="One point, by any spelling of its code or name",
+)
+def get_point(request: HttpRequest, code: str):
+    resolution = codes.resolve(code[:100])
+    if resolution.code is not None:
+        return Status(200, Point.objects.select_related("meridian").get(code=resolution.code))
+    if resolution.ambiguous:
+        return Status(300, {"detail": f"{code!r} names more than one point.", "candidates": list(resolution.codes)})
+    suggestions = codes.default_index().suggest(code[:100])
+    return Status(404, {"detail": f"No point matches {code!r}.", "candidates": suggestions})
+
+
+@router.get("/meridians", response=list[MeridianOut], summary="The channels and the extra points, with point counts")
+def list_meridians(request: HttpRequest):
+    return Meridian.objects.annotate(point_count=Count("points", filter=Q(points__number__isnull=False)))

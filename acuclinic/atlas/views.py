@@ -1,0 +1,113 @@
+"""Views behind the atlas page's routes: thin, a constant number of queries each."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import HttpResponsePermanentRedirect
+from django.template.response import TemplateResponse
+
+from acuclinic.clinic.breadcrumbs import Crumb, breadcrumb_json_ld, page_crumbs
+
+from . import codes
+from .models import Meridian, Point
+
+
+def index_context(page, request) -> dict:
+    meridians = list(Meridian.objects.annotate(point_count=Count("points", filter=Q(points__number__isnull=False))))
+    crumbs = page_crumbs(page, request)
+    return {
+        "atlas_url": page.get_url(request),
+        "channels": [m for m in meridians if m.is_channel],
+        "extra": next((m for m in meridians if not m.is_channel), None),
+        "classical_count": sum(m.point_count for m in meridians if m.is_channel),
+        "breadcrumbs": crumbs,
+        "json_ld": [breadcrumb_json_ld(crumbs, request)],
+    }
+
+
+def meridian_page(page, request, slug: str):
+    meridian = Meridian.objects.filter(code=slug.upper()).first()
+    if meridian is None:
+        return not_found(page, request, slug)
+    points = list(meridian.points.in_atlas_order())
+    crumbs = [*page_crumbs(page, request), Crumb(meridian.name, page.meridian_url(meridian, request))]
+    context = {
+        "page": page,
+        "atlas_url": page.get_url(request),
+        "meridian": meridian,
+        "points": points,
+        "point_count": sum(1 for p in points if p.number is not None),
+        "breadcrumbs": crumbs,
+        "json_ld": [breadcrumb_json_ld(crumbs, request)],
+    }
+    return TemplateResponse(request, "atlas/meridian.html", context)
+
+
+def point_page(page, request, slug: str):
+    point = Point.objects.select_related("meridian", "image").filter(slug=slug).first()
+    if point is None:
+        return not_found(page, request, slug)
+    neighbours = {}
+    if point.number is not None:
+        numbers = [point.number - 1, point.number + 1]
+        neighbours = {p.number: p for p in Point.objects.filter(series=point.series, number__in=numbers)}
+    meridian_url = page.meridian_url(point.meridian, request)
+    url = page.point_url(point, request)
+    crumbs = [
+        *page_crumbs(page, request),
+        Crumb(point.meridian.name, meridian_url),
+        Crumb(f"{point.code} {point.pinyin}", url),
+    ]
+    context = {
+        "page": page,
+        "atlas_url": page.get_url(request),
+        "point": point,
+        "previous": neighbours.get((point.number or 0) - 1),
+        "next": neighbours.get((point.number or 0) + 1),
+        "meridian_url": meridian_url,
+        "canonical_url": request.build_absolute_uri(url),
+        "breadcrumbs": crumbs,
+        "json_ld": [point_json_ld(point, request.build_absolute_uri(url)), breadcrumb_json_ld(crumbs, request)],
+    }
+    return TemplateResponse(request, "atlas/point.html", context)
+
+
+def point_json_ld(point: Point, url: str) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "url": url,
+        "name": f"{point.code} {point.pinyin} ({point.english})",
+        "description": point.location,
+        "inLanguage": "en",
+        "about": {
+            "@type": "AnatomicalStructure",
+            "name": f"Acupuncture point {point.code} {point.pinyin}",
+            "alternateName": [point.pinyin_plain, point.hanzi, point.hanzi_traditional, point.english],
+            "bodyLocation": point.location,
+        },
+        "dateModified": point.updated_at,
+    }
+
+
+def spelling(page, request, text: str):
+    """Any spelling codes.py understands: 301 to the canonical page; several matches: a choice."""
+    index = codes.default_index()
+    channel = index.resolve_meridian(text)
+    if channel is not None:
+        return HttpResponsePermanentRedirect(page.get_url(request) + f"{channel.lower()}/")
+    resolution = index.resolve(text)
+    if resolution.code is not None:
+        return HttpResponsePermanentRedirect(page.get_url(request) + f"{resolution.code.lower()}/")
+    if resolution.ambiguous:
+        candidates = Point.objects.filter(code__in=resolution.codes).select_related("meridian").in_atlas_order()
+        context = {"page": page, "atlas_url": page.get_url(request), "query": text, "candidates": candidates}
+        return TemplateResponse(request, "atlas/choose.html", context, status=300)
+    return not_found(page, request, text)
+
+
+def not_found(page, request, text: str):
+    suggested = codes.default_index().suggest(text)
+    suggestions = Point.objects.filter(code__in=suggested).select_related("meridian").in_atlas_order()
+    context = {"page": page, "atlas_url": page.get_url(request), "query": text, "suggestions": suggestions}
+    return TemplateResponse(request, "atlas/not_found.html", context, status=404)
