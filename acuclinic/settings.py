@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "acuclinic.accounts",
     "acuclinic.clinic",
     "acuclinic.atlas",
+    "acuclinic.guides",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -9,6 +9,7 @@ from wagtail.views import serve as wagtail_serve
 from acuclinic.api import api
 from acuclinic.clinic.search import search
 from acuclinic.clinic.views import healthz
+from acuclinic.guides.feeds import GuideFeed
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search, name="search"),
+    path("feeds/guides.atom", GuideFeed(), name="guide-feed"),
 ]
 
 if settings.DEBUG:

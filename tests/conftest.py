@@ -9,13 +9,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def load_base_site():
-    """What every page needs: home page, clinic settings, the atlas data and the Acupoints page."""
+    """What `make demo` loads: home page, clinic settings, the atlas, the Acupoints page and the guides."""
     from wagtail.models import Site
 
     from acuclinic.atlas.demo import ensure_atlas_page
     from acuclinic.atlas.loading import load_atlas
     from acuclinic.atlas.models import Point
     from acuclinic.clinic.demo import ensure_clinic_settings, ensure_home_page
+    from acuclinic.guides import demo as guides_demo
 
     home = ensure_home_page()
     site = Site.objects.get(root_page=home)
@@ -23,6 +24,7 @@ def load_base_site():
     if not Point.objects.exists():
         load_atlas(stdout=io.StringIO())
     atlas = ensure_atlas_page()
+    guides_demo.load(io.StringIO())
     return {"home": home, "site": site, "clinic": clinic, "atlas": atlas}
 
 
@@ -48,3 +50,10 @@ def clinic_site(db):
 @pytest.fixture
 def atlas_page(clinic_site):
     return clinic_site["atlas"]
+
+
+@pytest.fixture
+def sciatica(clinic_site):
+    from acuclinic.guides.models import ConditionGuidePage
+
+    return ConditionGuidePage.objects.get(slug="acupuncture-for-sciatica")

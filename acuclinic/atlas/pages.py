@@ -24,7 +24,7 @@ class AtlasIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["clinic.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["guides.ConditionGuidePage"]
     max_count = 1
 
     class Meta:

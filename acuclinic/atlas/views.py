@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, IntegerField, Q, Subquery
+from django.db.models.functions import Cast
 from django.http import HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from wagtail.models import Page, ReferenceIndex
 
 from acuclinic.clinic.breadcrumbs import Crumb, breadcrumb_json_ld, page_crumbs
 
@@ -16,6 +19,7 @@ def index_context(page, request) -> dict:
     meridians = list(Meridian.objects.annotate(point_count=Count("points", filter=Q(points__number__isnull=False))))
     crumbs = page_crumbs(page, request)
     return {
+        "guides": page.get_children().live().public().only("title", "url_path", "search_description"),
         "atlas_url": page.get_url(request),
         "channels": [m for m in meridians if m.is_channel],
         "extra": next((m for m in meridians if not m.is_channel), None),
@@ -62,6 +66,7 @@ def point_page(page, request, slug: str):
         "page": page,
         "atlas_url": page.get_url(request),
         "point": point,
+        "pages_using": pages_using(point),
         "previous": neighbours.get((point.number or 0) - 1),
         "next": neighbours.get((point.number or 0) + 1),
         "meridian_url": meridian_url,
@@ -70,6 +75,20 @@ def point_page(page, request, slug: str):
         "json_ld": [point_json_ld(point, request.build_absolute_uri(url)), breadcrumb_json_ld(crumbs, request)],
     }
     return TemplateResponse(request, "atlas/point.html", context)
+
+
+def pages_using(point: Point) -> list[Page]:
+    """Live pages that refer to the point (Wagtail's reference index), e.g. condition guides."""
+    page_type = ContentType.objects.get_for_model(Page)
+    referring = (
+        ReferenceIndex.get_references_to(point)
+        .filter(base_content_type=page_type)
+        .values(page_id=Cast("object_id", IntegerField()))
+    )
+    # One query whether or not anything refers to the point, so the page's query count stays constant.
+    return list(
+        Page.objects.live().public().filter(pk__in=Subquery(referring)).only("title", "url_path").order_by("title")
+    )
 
 
 def point_json_ld(point: Point, url: str) -> dict:

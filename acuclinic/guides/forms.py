@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+from .checks import ERROR, Finding, check_guide
+from .drafts import draft_from_values
+from .links import link_exists
+
+# Which sub-field of a point block each check belongs beside.
+_POINT_FIELD = {"unknown_point": "point", "name_mismatch": "name", "location_region": "location"}
+_STRUCT_FIELD = {"faq": "answer", "references": "citation"}
+
+
+class GuidePageForm(WagtailAdminPageForm):
+    """Runs the guide checks on every save: errors block publishing (shown beside their block); warnings show."""
+
+    def clean(self):
+        cleaned = super().clean()
+        from .models import GuideSettings
+
+        site = self.parent_page.get_site() if self.parent_page else None
+        interval = GuideSettings.for_site(site).review_interval_months if site else 12
+        draft = draft_from_values(
+            slug=cleaned.get("slug"),
+            points=cleaned.get("points"),
+            faq=cleaned.get("faq"),
+            references=cleaned.get("references"),
+            reviewer=cleaned.get("reviewer"),
+            reviewed_on=cleaned.get("reviewed_on"),
+            body=cleaned.get("body"),
+        )
+        self.guide_findings = check_guide(
+            draft, today=timezone.localdate(), review_interval_months=interval, link_exists=link_exists
+        )
+        if self.is_publishing():
+            self._attach_errors([f for f in self.guide_findings if f.severity == ERROR])
+        return cleaned
+
+    def is_publishing(self) -> bool:
+        return bool(self.data.get("action-publish") or self.data.get("action-submit"))
+
+    def _attach_errors(self, findings: list[Finding]) -> None:
+        by_field: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_field.setdefault(finding.field or "title", []).append(finding)
+        for field, items in by_field.items():
+            if field in ("points", "faq", "references") and all(f.index is not None for f in items):
+                block_errors = {}
+                for f in items:
+                    child = _POINT_FIELD.get(f.check, "location") if field == "points" else _STRUCT_FIELD[field]
+                    block_errors[f.index] = StructBlockValidationError(block_errors={child: ValidationError(f.message)})
+                self.add_error(field, StreamBlockValidationError(block_errors=block_errors))
+            else:
+                target = field if field in self.fields else None
+                for f in items:
+                    self.add_error(target, ValidationError(f.message))
