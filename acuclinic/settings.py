@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "acuclinic.clinic.context_processors.clinic",
             ],
         },
     },
@@ -144,7 +145,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock at the
         # start of every transaction, so a read-check-write sequence (a booking) cannot interleave.
@@ -164,11 +164,16 @@ def cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": url.split("://", 1)[1]}
-    refuse(f"CACHE_URL scheme {scheme!r} is not supported (use locmem://, redis://, rediss:// or dummy://)")
+    if scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url.split("://", 1)[1]}
+    refuse(f"CACHE_URL scheme {scheme!r} is not supported (use redis://, rediss://, file://, locmem:// or dummy://)")
     return {}
 
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://acuclinic"))}
+# Cached pages expire together when content changes (clinic/content_cache.py), so every process must
+# share one cache: a per-process memory cache is only safe for the single development server.
+DEFAULT_CACHE_URL = f"file://{VAR_DIR / 'cache'}" if PRODUCTION else "locmem://acuclinic"
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", DEFAULT_CACHE_URL))}
 
 # Email --------------------------------------------------------------------------------------------
 
@@ -198,6 +203,7 @@ USE_TZ = True
 # Static and media files ---------------------------------------------------------------------------
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

@@ -41,6 +41,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Each test's database changes are rolled back, but the cache is not: start every test empty.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def clinic_site(db):
     """The demo clinic's home page, site, settings and atlas, as `make demo` creates them."""

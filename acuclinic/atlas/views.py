@@ -10,37 +10,49 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page, ReferenceIndex
 
 from acuclinic.clinic.breadcrumbs import Crumb, breadcrumb_json_ld, page_crumbs
+from acuclinic.clinic.content_cache import cached
 
 from . import codes
 from .models import Meridian, Point
 
 
 def index_context(page, request) -> dict:
-    meridians = list(Meridian.objects.annotate(point_count=Count("points", filter=Q(points__number__isnull=False))))
+    def build() -> dict:
+        meridians = list(Meridian.objects.annotate(point_count=Count("points", filter=Q(points__number__isnull=False))))
+        children = page.get_children().live().public().only("title", "url_path", "search_description")
+        return {
+            "guides": [(child.title, child.get_url(request), child.search_description) for child in children],
+            "channels": [m for m in meridians if m.is_channel],
+            "extra": next((m for m in meridians if not m.is_channel), None),
+            "classical_count": sum(m.point_count for m in meridians if m.is_channel),
+        }
+
     crumbs = page_crumbs(page, request)
+    data = build() if getattr(request, "is_preview", False) else cached(f"atlas-index:{request.get_host()}", build)
     return {
-        "guides": page.get_children().live().public().only("title", "url_path", "search_description"),
+        **data,
         "atlas_url": page.get_url(request),
-        "channels": [m for m in meridians if m.is_channel],
-        "extra": next((m for m in meridians if not m.is_channel), None),
-        "classical_count": sum(m.point_count for m in meridians if m.is_channel),
         "breadcrumbs": crumbs,
         "json_ld": [breadcrumb_json_ld(crumbs, request)],
     }
 
 
 def meridian_page(page, request, slug: str):
-    meridian = Meridian.objects.filter(code=slug.upper()).first()
-    if meridian is None:
+    def build() -> dict | None:
+        meridian = Meridian.objects.filter(code=slug.upper()).first()
+        if meridian is None:
+            return None
+        points = list(meridian.points.in_atlas_order())
+        return {"meridian": meridian, "points": points, "point_count": sum(1 for p in points if p.number is not None)}
+
+    data = cached(f"atlas-meridian:{slug}", build)
+    if data is None:
         return not_found(page, request, slug)
-    points = list(meridian.points.in_atlas_order())
-    crumbs = [*page_crumbs(page, request), Crumb(meridian.name, page.meridian_url(meridian, request))]
+    crumbs = [*page_crumbs(page, request), Crumb(data["meridian"].name, page.meridian_url(data["meridian"], request))]
     context = {
+        **data,
         "page": page,
         "atlas_url": page.get_url(request),
-        "meridian": meridian,
-        "points": points,
-        "point_count": sum(1 for p in points if p.number is not None),
         "breadcrumbs": crumbs,
         "json_ld": [breadcrumb_json_ld(crumbs, request)],
     }
@@ -48,13 +60,25 @@ def meridian_page(page, request, slug: str):
 
 
 def point_page(page, request, slug: str):
-    point = Point.objects.select_related("meridian", "image").filter(slug=slug).first()
-    if point is None:
+    def build() -> dict | None:
+        point = Point.objects.select_related("meridian", "image").filter(slug=slug).first()
+        if point is None:
+            return None
+        neighbours = {}
+        if point.number is not None:
+            numbers = [point.number - 1, point.number + 1]
+            neighbours = {p.number: p for p in Point.objects.filter(series=point.series, number__in=numbers)}
+        return {
+            "point": point,
+            "pages_using": [(p.title, p.get_url(request)) for p in pages_using(point)],
+            "previous": neighbours.get((point.number or 0) - 1),
+            "next": neighbours.get((point.number or 0) + 1),
+        }
+
+    data = cached(f"atlas-point:{request.get_host()}:{slug}", build)
+    if data is None:
         return not_found(page, request, slug)
-    neighbours = {}
-    if point.number is not None:
-        numbers = [point.number - 1, point.number + 1]
-        neighbours = {p.number: p for p in Point.objects.filter(series=point.series, number__in=numbers)}
+    point = data["point"]
     meridian_url = page.meridian_url(point.meridian, request)
     url = page.point_url(point, request)
     crumbs = [
@@ -63,12 +87,9 @@ def point_page(page, request, slug: str):
         Crumb(f"{point.code} {point.pinyin}", url),
     ]
     context = {
+        **data,
         "page": page,
         "atlas_url": page.get_url(request),
-        "point": point,
-        "pages_using": pages_using(point),
-        "previous": neighbours.get((point.number or 0) - 1),
-        "next": neighbours.get((point.number or 0) + 1),
         "meridian_url": meridian_url,
         "canonical_url": request.build_absolute_uri(url),
         "breadcrumbs": crumbs,

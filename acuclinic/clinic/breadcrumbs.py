@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from .content_cache import cached
+
 
 @dataclass(frozen=True, slots=True)
 class Crumb:
@@ -14,12 +16,15 @@ class Crumb:
 
 
 def page_crumbs(page: Page, request, *, home_title: str = "Home") -> list[Crumb]:
-    """Home › … › page, from the site root down (one query for the ancestors)."""
-    crumbs = []
-    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2).only("title", "url_path", "depth"):
-        title = home_title if ancestor.depth == 2 else ancestor.title
-        crumbs.append(Crumb(title, ancestor.get_url(request)))
-    return crumbs
+    """Home › … › page, from the site root down (cached per content version; previews are built fresh)."""
+
+    def build() -> list[Crumb]:
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2).only("title", "url_path", "depth")
+        return [Crumb(home_title if a.depth == 2 else a.title, a.get_url(request)) for a in ancestors]
+
+    if getattr(request, "is_preview", False):
+        return build()
+    return cached(f"crumbs:{request.get_host()}:{page.pk}", build)
 
 
 def breadcrumb_json_ld(crumbs: list[Crumb], request) -> dict:

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 
 from acuclinic.clinic.breadcrumbs import breadcrumb_json_ld, page_crumbs
+from acuclinic.clinic.content_cache import cached
 
 
 def guide_context(page, request) -> dict:
+    """Context for the guide template. The article itself is cached as a fragment (see the template), so
+    the points are fetched only when it is rendered; the structured data is cached per content version."""
     crumbs = page_crumbs(page, request)
     url = page.get_url(request)
     atlas_url = crumbs[-2].url if len(crumbs) >= 2 else "/"
     absolute = request.build_absolute_uri(url)
-    points = [
-        {"point": value["point"], "name": value["name"], "location": value["location"], "why": value["why"],
-         "url": f"{atlas_url}{value['point'].slug}/" if value["point"] is not None else None}
-        for value in page.point_blocks
-    ]  # fmt: skip
+
+    def points() -> list[dict]:
+        return [
+            {"point": value["point"], "name": value["name"], "location": value["location"], "why": value["why"],
+             "url": f"{atlas_url}{value['point'].slug}/" if value["point"] is not None else None}
+            for value in page.point_blocks
+        ]  # fmt: skip
+
+    def json_ld() -> list[dict]:
+        return [medical_web_page(page, absolute), *faq_page(page), breadcrumb_json_ld(crumbs, request)]
+
+    preview = getattr(request, "is_preview", False)
     return {
         "breadcrumbs": crumbs,
         "canonical_url": absolute,
-        "guide_points": points,
-        "json_ld": [medical_web_page(page, absolute), *faq_page(page), breadcrumb_json_ld(crumbs, request)],
+        "guide_points": SimpleLazyObject(points),
+        "json_ld": SimpleLazyObject(json_ld if preview else lambda: cached(f"guide-ld:{absolute}", json_ld)),
+        "fragment_timeout": 0 if preview else None,
+        "is_preview": preview,
     }
 
 

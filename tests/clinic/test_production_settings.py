@@ -1,5 +1,6 @@
 """Production refuses to start half-configured, and passes Django's deployment checklist."""
 
+import json
 import os
 import subprocess
 import sys
@@ -37,3 +38,12 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env_extra=env, tmp_path=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_collectstatic_gathers_the_sites_own_files_for_production(tmp_path):
+    env = {"SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "clinic.example", "STATIC_ROOT": str(tmp_path / "static")}
+    result = run_manage("collectstatic", "--noinput", env_extra=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())
+    assert {"css/site.css", "favicon.svg"} <= set(manifest["paths"])
+    assert (tmp_path / "static" / manifest["paths"]["css/site.css"]).exists()

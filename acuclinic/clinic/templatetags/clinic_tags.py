@@ -22,5 +22,5 @@ def json_ld(data) -> str:
 @register.simple_tag(takes_context=True)
 def clinic_json_ld(context) -> str:
     request = context["request"]
-    clinic = context["settings"]["clinic"]["ClinicSettings"]
+    clinic = context["clinic"]
     return json_ld(medical_clinic(clinic, request.build_absolute_uri("/")))

@@ -1,0 +1,25 @@
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
+
+from .content_cache import cached, content_version
+from .models import ClinicSettings
+
+
+def _clinic_for(request) -> ClinicSettings:
+    site = Site.find_for_request(request)
+    site_id = site.pk if site else 0
+
+    def build():
+        clinic = ClinicSettings.for_site(site) if site else ClinicSettings()
+        clinic.hours  # noqa: B018 - evaluate the cached property so the hours travel with the object
+        return clinic
+
+    return cached(f"clinic:{site_id}", build)
+
+
+def clinic(request):
+    """``clinic`` (the site's ClinicSettings with its hours) and ``content_version``, both cached."""
+    return {
+        "clinic": SimpleLazyObject(lambda: _clinic_for(request)),
+        "content_version": SimpleLazyObject(content_version),
+    }
