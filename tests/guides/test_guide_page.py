@@ -104,7 +104,8 @@ def test_previews_are_never_served_from_the_cache(client, sciatica):
     draft = sciatica.get_latest_revision_as_object()
     draft.summary = "An unpublished summary in preview."
     draft.save_revision()
-    preview = client.get(reverse("wagtailadmin_pages:revisions_view", args=[sciatica.pk, sciatica.get_latest_revision().pk]))
+    revision = sciatica.get_latest_revision()
+    preview = client.get(reverse("wagtailadmin_pages:revisions_view", args=[sciatica.pk, revision.pk]))
     assert b"An unpublished summary in preview." in preview.content
     assert b"An unpublished summary in preview." not in client.get(URL).content
 
