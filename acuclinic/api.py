@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from acuclinic.atlas.api import router as atlas_router
+from acuclinic.booking.api import router as booking_router
 from acuclinic.clinic.api import router as clinic_router
 
 api = NinjaAPI(
@@ -13,3 +14,4 @@ api = NinjaAPI(
 )
 api.add_router("/", clinic_router)
 api.add_router("/", atlas_router)
+api.add_router("/", booking_router)

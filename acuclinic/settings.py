@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "acuclinic.clinic",
     "acuclinic.atlas",
     "acuclinic.guides",
+    "acuclinic.booking",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "whitenoise.runserver_nostatic",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -152,6 +154,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Tests use a file too: an in-memory database shared between threads cannot take concurrent writers,
+    # and the booking tests race real server threads against each other.
+    # One file per test process, so two test runs on one checkout never share (and break) a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
 # Cache --------------------------------------------------------------------------------------------
 
@@ -191,7 +197,17 @@ else:
 
 # Background tasks ---------------------------------------------------------------------------------
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# "database": tasks are rows written in the same transaction as the change that queued them, run by
+# `manage.py db_worker` (production default). "immediate": run in-process once the transaction commits
+# (development and tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    refuse(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Internationalisation -----------------------------------------------------------------------------
 
@@ -246,6 +262,10 @@ if PRODUCTION:
         # The reverse proxy terminates TLS and says so in this header; it must strip it from clients.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Public forms and the booking API are rate-limited per client address (clinic/ratelimit.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
+BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "20"))  # booking attempts per client per hour
 
 # Logging: request paths and errors only. Patient data never goes into a log line (see booking).
 LOGGING = {

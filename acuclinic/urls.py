@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search, name="search"),
+    path("book/", include("acuclinic.booking.urls")),
     path("feeds/guides.atom", GuideFeed(), name="guide-feed"),
 ]
 

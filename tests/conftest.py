@@ -1,5 +1,7 @@
+import datetime as dt
 import io
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -67,3 +69,52 @@ def sciatica(clinic_site):
     from acuclinic.guides.models import ConditionGuidePage
 
     return ConditionGuidePage.objects.get(slug="acupuncture-for-sciatica")
+
+
+# Booking: a schedule that does not depend on the weekday the tests run on.
+
+
+@pytest.fixture
+def tz():
+    from django.conf import settings
+
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+@pytest.fixture
+def every_day(clinic_site):
+    """A service offered by two practitioners who both work 09:00–17:00 every day."""
+    from acuclinic.booking.models import Practitioner, Service, WeeklyHours
+
+    service = Service.objects.create(slug="treatment", name="Treatment", duration_minutes=45, buffer_minutes=15)
+    people = []
+    for slug in ("ann", "bob"):
+        person = Practitioner.objects.create(slug=slug, name=slug.title(), credential="Registered PT")
+        person.services.add(service)
+        for weekday in range(7):
+            WeeklyHours.objects.create(practitioner=person, weekday=weekday, start=dt.time(9), end=dt.time(17))
+        people.append(person)
+    return {"service": service, "ann": people[0], "bob": people[1]}
+
+
+@pytest.fixture
+def slot(tz):
+    """An aware start time three days ahead at 10:00 local: inside hours, past notice, within the horizon."""
+    from django.utils import timezone
+
+    day = timezone.localdate() + dt.timedelta(days=3)
+    return dt.datetime.combine(day, dt.time(10), tzinfo=tz)
+
+
+@pytest.fixture
+def patient():
+    from acuclinic.booking.services import Patient
+
+    return Patient(name="Alex Patient", email="alex@example.com", phone="+14165550123", new_patient=True)
+
+
+@pytest.fixture
+def intake():
+    from acuclinic.booking.services import Intake
+
+    return Intake(pregnant=False, anticoagulants=True, implanted_device=False, red_flags=False)

@@ -5,7 +5,7 @@ from .content_cache import cached, content_version
 from .models import ClinicSettings
 
 
-def _clinic_for(request) -> ClinicSettings:
+def clinic_for(request) -> ClinicSettings:
     site = Site.find_for_request(request)
     site_id = site.pk if site else 0
 
@@ -20,6 +20,6 @@ def _clinic_for(request) -> ClinicSettings:
 def clinic(request):
     """``clinic`` (the site's ClinicSettings with its hours) and ``content_version``, both cached."""
     return {
-        "clinic": SimpleLazyObject(lambda: _clinic_for(request)),
+        "clinic": SimpleLazyObject(lambda: clinic_for(request)),
         "content_version": SimpleLazyObject(content_version),
     }

@@ -13,6 +13,8 @@ from acuclinic.atlas.codes import normalise_code
 from acuclinic.atlas.models import Point
 from acuclinic.atlas.pages import AtlasIndexPage
 
+from acuclinic.booking.models import Service
+
 from .checks import ERROR, Finding, check_guide
 from .drafts import draft_from_page
 from .links import link_exists
@@ -51,6 +53,9 @@ def import_guide(path: Path, *, publish: bool = False) -> ImportResult:
     findings = check_guide(
         guide.draft(), today=timezone.localdate(), review_interval_months=review_interval(), link_exists=link_exists
     )
+    if guide.meta.book and not Service.objects.filter(slug=guide.meta.book).exists():
+        message = f"There is no service “{guide.meta.book}”; the Book Online button will open the service list."
+        findings.append(Finding(guide.meta.slug, "warning", "unknown_booking_service", None, message, "booking_service"))
     codes = [normalise_code(p.code) for p in guide.meta.points]
     if any(f.check == "unknown_point" for f in findings):
         return ImportResult(guide.meta.slug, "skipped", False, findings)
@@ -91,6 +96,7 @@ def _fill(page: ConditionGuidePage, guide: GuideFile, points: list[Point]) -> No
         else None
     )
     page.reviewed_on = meta.reviewed_on
+    page.booking_service = Service.objects.filter(slug=meta.book).first() if meta.book else None
 
 
 def export_guide(page: ConditionGuidePage) -> str:
@@ -101,6 +107,8 @@ def export_guide(page: ConditionGuidePage) -> str:
         meta["reviewed_by"] = {"name": page.reviewer.name, "credential": page.reviewer.credential}
     if page.reviewed_on:
         meta["reviewed_on"] = page.reviewed_on
+    if page.booking_service:
+        meta["book"] = page.booking_service.slug
     meta["points"] = [
         _without_empty(
             {

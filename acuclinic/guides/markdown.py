@@ -74,6 +74,7 @@ class FrontMatter(_Strict):
     faq: list[FaqIn] = []
     red_flags: list[Text] = []
     references: list[ReferenceIn] = []
+    book: Optional = ""  # slug of the service the Book Online button opens (optional)
 
     @field_validator("slug")
     @classmethod

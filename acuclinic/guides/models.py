@@ -73,6 +73,15 @@ class ConditionGuidePage(Page):
         Reviewer, null=True, blank=True, on_delete=models.PROTECT, related_name="guides", verbose_name=_("reviewed by")
     )
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    booking_service = models.ForeignKey(
+        "booking.Service",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("service to book"),
+        help_text=_("The Book Online button opens this service's booking page."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -84,6 +93,7 @@ class ConditionGuidePage(Page):
         FieldPanel("red_flags"),
         FieldPanel("references"),
         MultiFieldPanel([FieldPanel("reviewer"), FieldPanel("reviewed_on")], heading=_("Review stamp")),
+        FieldPanel("booking_service"),
     ]
     search_fields = [
         *Page.search_fields,

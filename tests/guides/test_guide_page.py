@@ -125,3 +125,12 @@ def test_sitemap_and_feed_list_every_guide(client, sciatica):
     assert body.count("<entry>") == 6
     assert "<title>Acupuncture for Sciatica</title>" in body
     assert "http://testserver/acupoints/acupuncture-for-sciatica/" in body
+
+
+def test_book_online_can_open_the_guides_service(client, sciatica):
+    from acuclinic.booking.models import Service
+
+    sciatica.booking_service = Service.objects.create(slug="initial-acupuncture", name="Initial", duration_minutes=60)
+    sciatica.save_revision().publish()
+    html = client.get(URL).content.decode()
+    assert '<a class="button" href="/book/initial-acupuncture/">Book Online</a>' in html

@@ -167,3 +167,16 @@ def test_commands_import_export_and_check(clinic_site, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_guides", str(source / "shoulder.md"), stdout=(out := io.StringIO()))
     assert "error: [review_future]" in out.getvalue()
+
+
+def test_the_service_to_book_round_trips_and_an_unknown_one_is_a_warning(clinic_site, tmp_path):
+    from acuclinic.booking.models import Service
+
+    text = GOOD.replace("reviewed_on: 2026-09-01\n", "reviewed_on: 2026-09-01\nbook: shoulder-assessment\n")
+    result = import_guide(write(tmp_path, text), publish=True)
+    assert [(f.check, f.severity) for f in result.findings] == [("unknown_booking_service", "warning")]
+    assert result.published
+    Service.objects.create(slug="shoulder-assessment", name="Shoulder assessment", duration_minutes=45)
+    import_guide(write(tmp_path, text), publish=True)
+    exported = export_guide(ConditionGuidePage.objects.get(slug="acupuncture-for-shoulder-pain"))
+    assert "\nbook: shoulder-assessment\n" in exported

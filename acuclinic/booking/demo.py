@@ -1,0 +1,87 @@
+"""Demo booking data: three practitioners with weekly hours, four services, and some appointments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Appointment, Holiday, Practitioner, Service, WeeklyHours
+from .services import clinic_tz
+
+SERVICES = [
+    ("initial-acupuncture", "Initial acupuncture consultation", 60, 15, "120.00", Service.Audience.NEW,
+     "A full assessment of your health history and the problem that brings you in, and a first treatment."),
+    ("acupuncture-follow-up", "Acupuncture follow-up", 45, 15, "90.00", Service.Audience.RETURNING,
+     "A treatment session, with a short review of how you have responded since last time."),
+    ("physiotherapy-assessment", "Physiotherapy assessment", 60, 10, "130.00", Service.Audience.NEW,
+     "Examination, diagnosis and a treatment plan with exercises you can start the same day."),
+    ("physiotherapy-follow-up", "Physiotherapy follow-up", 30, 10, "95.00", Service.Audience.RETURNING,
+     "Hands-on treatment and progression of your exercise programme."),
+]  # fmt: skip
+
+T = dt.time.fromisoformat
+PRACTITIONERS = [
+    ("mei-lin-chen", "Dr. Mei Lin Chen", "Registered Acupuncturist",
+     "Mei Lin has practised acupuncture for fifteen years, with a special interest in back pain and headaches.",
+     ["initial-acupuncture", "acupuncture-follow-up"],
+     {0: [("09:00", "13:00"), ("14:00", "18:00")], 2: [("09:00", "13:00"), ("14:00", "18:00")],
+      4: [("10:00", "16:00")]}),
+    ("daniel-okafor", "Daniel Okafor", "Registered Physiotherapist",
+     "Daniel treats sports injuries and persistent pain, combining exercise therapy with manual therapy.",
+     ["physiotherapy-assessment", "physiotherapy-follow-up"],
+     {0: [("08:00", "12:00")], 1: [("08:00", "12:00"), ("13:00", "19:00")], 3: [("08:00", "12:00"), ("13:00", "19:00")],
+      5: [("09:00", "13:00")]}),
+    ("priya-raman", "Priya Raman", "Registered Physiotherapist and Acupuncture Provider",
+     "Priya uses acupuncture alongside physiotherapy for neck, shoulder and knee problems.",
+     ["physiotherapy-assessment", "physiotherapy-follow-up", "acupuncture-follow-up"],
+     {1: [("09:00", "17:00")], 2: [("12:00", "19:00")], 3: [("09:00", "17:00")], 4: [("09:00", "15:00")]}),
+]  # fmt: skip
+
+
+@transaction.atomic
+def load(stdout) -> None:
+    if Practitioner.objects.exists():
+        stdout.write(f"booking: {Practitioner.objects.count()} practitioners (already set up)")
+        return
+    services = {}
+    for order, (slug, name, minutes, buffer, price, audience, description) in enumerate(SERVICES):
+        services[slug] = Service.objects.create(
+            slug=slug, name=name, duration_minutes=minutes, buffer_minutes=buffer, price=Decimal(price),
+            audience=audience, description=description, sort_order=order,
+        )  # fmt: skip
+    for order, (slug, name, credential, bio, offered, hours) in enumerate(PRACTITIONERS):
+        person = Practitioner.objects.create(slug=slug, name=name, credential=credential, bio=bio, sort_order=order)
+        person.services.set([services[s] for s in offered])
+        for weekday, intervals in hours.items():
+            for start, end in intervals:
+                WeeklyHours.objects.create(practitioner=person, weekday=weekday, start=T(start), end=T(end))
+    _demo_appointments(services)
+    today = timezone.localdate()
+    Holiday.objects.get_or_create(date=dt.date(today.year, 12, 25), defaults={"name": "Christmas Day"})
+    stdout.write(f"booking: {len(PRACTITIONERS)} practitioners, {len(SERVICES)} services, "
+                 f"{Appointment.objects.count()} appointments")  # fmt: skip
+
+
+def _demo_appointments(services) -> None:
+    """A few bookings over the coming week, at times inside each practitioner's hours."""
+    tz = clinic_tz()
+    today = timezone.localdate()
+    made = 0
+    for offset in range(1, 10):
+        day = today + dt.timedelta(days=offset)
+        for person in Practitioner.objects.prefetch_related("weekly_hours", "services"):
+            hours = [h for h in person.weekly_hours.all() if h.weekday == day.weekday()]
+            if not hours or made >= 12:
+                continue
+            service = person.services.order_by("duration_minutes").first()
+            start = dt.datetime.combine(day, hours[0].start, tzinfo=tz) + dt.timedelta(hours=1)
+            Appointment.objects.create(
+                practitioner=person, service=service, start=start, end=start + service.duration,
+                buffer_end=start + service.duration + service.buffer, patient_name=f"Demo Patient {made + 1}",
+                patient_email=f"patient{made + 1}@example.com", patient_phone="+14165550100", source="staff",
+                new_patient=False,
+            )  # fmt: skip
+            made += 1

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "booking"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("done/", views.done, name="done"),
+    path("manage/<str:token>/", views.manage, name="manage"),
+    path("manage/<str:token>/cancel/", views.manage_cancel, name="manage-cancel"),
+    path("manage/<str:token>/reschedule/", views.manage_reschedule, name="manage-reschedule"),
+    path("calendar/<str:token>.ics", feeds.practitioner_calendar, name="calendar"),
+    path("<slug:service>/", views.choose_practitioner, name="service"),
+    path("<slug:service>/<slug:who>/", views.choose_time, name="times"),
+    path("<slug:service>/<slug:who>/details/", views.details, name="details"),
+]

@@ -1,0 +1,282 @@
+"""Book Online, without JavaScript: service → practitioner → day and time → details → confirmation;
+and the patient's own manage page (cancel, reschedule) behind the link in their email."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from acuclinic.clinic.breadcrumbs import Crumb
+from acuclinic.clinic.context_processors import clinic_for
+from acuclinic.clinic.ratelimit import allow
+
+from . import services
+from .forms import DetailsForm
+from .models import Appointment, Practitioner, Service
+
+WINDOW_DAYS = 7
+SESSION_KEY = "booking:last-appointment"
+
+
+def _crumbs(*extra: Crumb) -> list[Crumb]:
+    return [Crumb(_("Home"), "/"), Crumb(_("Book Online"), reverse("booking:start")), *extra]
+
+
+def _service(slug: str) -> Service:
+    return get_object_or_404(Service, slug=slug, active=True)
+
+
+def _practitioner(service: Service, who: str) -> Practitioner | None:
+    if who == "any":
+        return None
+    return get_object_or_404(service.practitioners.bookable(), slug=who)
+
+
+def _parse_day(value: str | None, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
+def _parse_start(value: str | None) -> dt.datetime | None:
+    try:
+        start = dt.datetime.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return start if timezone.is_aware(start) else None
+
+
+def group_by_day(offers: list[services.Offer], *, one_per_time: bool) -> list[tuple[dt.date, list[services.Offer]]]:
+    """Offers by local date; with "first available", one offer per start time (the first practitioner free)."""
+    days: dict[dt.date, list[services.Offer]] = {}
+    seen: set[dt.datetime] = set()
+    for offer in offers:
+        if one_per_time and offer.start in seen:
+            continue
+        seen.add(offer.start)
+        days.setdefault(timezone.localtime(offer.start).date(), []).append(offer)
+    return list(days.items())
+
+
+@require_safe
+def start(request):
+    if slug := request.GET.get("service"):
+        return redirect("booking:service", service=slug)
+    context = {"services": Service.objects.filter(active=True), "breadcrumbs": _crumbs()}
+    return TemplateResponse(request, "booking/start.html", context)
+
+
+@require_safe
+def choose_practitioner(request, service):
+    service = _service(service)
+    context = {
+        "service": service,
+        "practitioners": service.practitioners.bookable(),
+        "breadcrumbs": _crumbs(Crumb(service.name, request.path)),
+    }
+    return TemplateResponse(request, "booking/practitioner.html", context)
+
+
+@require_safe
+def choose_time(request, service, who):
+    service = _service(service)
+    practitioner = _practitioner(service, who)
+    today = timezone.localdate()
+    first_day = max(_parse_day(request.GET.get("from"), today), today)
+    last_day = first_day + dt.timedelta(days=WINDOW_DAYS - 1)
+    offers = services.free_offers(service=service, practitioner=practitioner, first_day=first_day, last_day=last_day)
+    details = reverse("booking:details", args=[service.slug, who])
+    days = [
+        (
+            day,
+            [
+                (offer, f"{details}?{urlencode({'start': offer.start.isoformat(), 'with': offer.practitioner.slug})}")
+                for offer in day_offers
+            ],
+        )
+        for day, day_offers in group_by_day(offers, one_per_time=practitioner is None)
+    ]
+    context = {
+        "service": service,
+        "practitioner": practitioner,
+        "who": who,
+        "days": days,
+        "first_day": first_day,
+        "last_day": last_day,
+        "later": f"?from={(last_day + dt.timedelta(days=1)).isoformat()}",
+        "earlier": f"?from={(first_day - dt.timedelta(days=WINDOW_DAYS)).isoformat()}" if first_day > today else None,
+        "time_zone": settings.TIME_ZONE,
+        "breadcrumbs": _crumbs(
+            Crumb(service.name, reverse("booking:service", args=[service.slug])),
+            Crumb(_("Choose a time"), request.path),
+        ),
+    }
+    return TemplateResponse(request, "booking/times.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def details(request, service, who):
+    service = _service(service)
+    start_time = _parse_start(request.GET.get("start") or request.POST.get("start"))
+    slug = request.GET.get("with") or request.POST.get("with") or who
+    practitioner = _practitioner(service, slug if slug != "any" else who)
+    if start_time is None:
+        return redirect("booking:times", service=service.slug, who=who)
+    clinic = clinic_for(request)
+    form = DetailsForm(request.POST or None, country=clinic.country)
+    error = None
+    if request.method == "POST":
+        if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
+            return TemplateResponse(request, "booking/rate_limited.html", {"breadcrumbs": _crumbs()}, status=429)
+        if form.is_valid():
+            try:
+                appointment = services.book(
+                    service=service,
+                    practitioner=practitioner,
+                    start=start_time,
+                    patient=form.patient(),
+                    intake=form.intake(),
+                    consent=form.cleaned_data["consent"],
+                    notes=form.cleaned_data["notes"],
+                )
+            except services.UrgentCareNeeded as exc:
+                return TemplateResponse(
+                    request, "booking/urgent.html", {"message": exc.message, "breadcrumbs": _crumbs()}
+                )
+            except services.BookingError as exc:
+                error = exc
+            else:
+                request.session[SESSION_KEY] = appointment.pk
+                return redirect("booking:done")
+    context = {
+        "service": service,
+        "practitioner": practitioner,
+        "who": who,
+        "start": timezone.localtime(start_time),
+        "start_iso": start_time.isoformat(),
+        "with": practitioner.slug if practitioner else "any",
+        "form": form,
+        "error": error,
+        "terms": services.current_rules().terms,
+        "time_zone": settings.TIME_ZONE,
+        "times_url": reverse("booking:times", args=[service.slug, who]),
+        "breadcrumbs": _crumbs(
+            Crumb(service.name, reverse("booking:service", args=[service.slug])), Crumb(_("Your details"), request.path)
+        ),
+    }
+    return TemplateResponse(request, "booking/details.html", context, status=error.status if error else 200)
+
+
+@never_cache
+@require_safe
+def done(request):
+    appointment = (
+        Appointment.objects.select_related("service", "practitioner")
+        .filter(pk=request.session.get(SESSION_KEY))
+        .first()
+    )
+    if appointment is None:
+        return redirect("booking:start")
+    context = {
+        "appointment": appointment,
+        "start": timezone.localtime(appointment.start),
+        "time_zone": settings.TIME_ZONE,
+        "breadcrumbs": _crumbs(Crumb(_("Booked"), request.path)),
+    }
+    return TemplateResponse(request, "booking/done.html", context)
+
+
+def _by_token(token: str) -> Appointment:
+    appointment = Appointment.by_token(token)
+    if appointment is None or appointment.kind != Appointment.Kind.APPOINTMENT:
+        raise Http404(_("This link is not valid."))
+    return appointment
+
+
+def _expired(appointment: Appointment) -> bool:
+    # A manage link stops working once its appointment is over.
+    return timezone.now() > appointment.end + dt.timedelta(hours=1)
+
+
+@never_cache
+@require_safe
+def manage(request, token):
+    appointment = _by_token(token)
+    context = {
+        "appointment": appointment,
+        "expired": _expired(appointment),
+        "can_change": services.can_change(appointment) and not _expired(appointment),
+        "start": timezone.localtime(appointment.start),
+        "time_zone": settings.TIME_ZONE,
+        "token": token,
+        "breadcrumbs": _crumbs(Crumb(_("Your appointment"), request.path)),
+    }
+    return TemplateResponse(request, "booking/manage.html", context, status=410 if context["expired"] else 200)
+
+
+@never_cache
+@require_POST
+def manage_cancel(request, token):
+    appointment = _by_token(token)
+    try:
+        services.cancel(appointment=appointment)
+    except services.BookingError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Your appointment is cancelled. We have emailed you a confirmation."))
+    return HttpResponseRedirect(reverse("booking:manage", args=[token]))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage_reschedule(request, token):
+    appointment = _by_token(token)
+    if _expired(appointment) or not services.can_change(appointment):
+        return HttpResponseRedirect(reverse("booking:manage", args=[token]))
+    if request.method == "POST":
+        new_start = _parse_start(request.POST.get("start"))
+        if new_start is None:
+            messages.error(request, _("Please choose a time."))
+        else:
+            try:
+                services.reschedule(appointment=appointment, start=new_start)
+            except services.BookingError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("Your appointment has moved. We have emailed you the new time."))
+                return HttpResponseRedirect(reverse("booking:manage", args=[token]))
+    today = timezone.localdate()
+    first_day = max(_parse_day(request.GET.get("from"), today), today)
+    last_day = first_day + dt.timedelta(days=WINDOW_DAYS - 1)
+    offers = [
+        offer
+        for offer in services.free_offers(
+            service=appointment.service, practitioner=appointment.practitioner, first_day=first_day, last_day=last_day
+        )
+        if offer.start != appointment.start
+    ]
+    context = {
+        "appointment": appointment,
+        "days": group_by_day(offers, one_per_time=True),
+        "start": timezone.localtime(appointment.start),
+        "time_zone": settings.TIME_ZONE,
+        "token": token,
+        "later": f"?from={(last_day + dt.timedelta(days=1)).isoformat()}",
+        "breadcrumbs": _crumbs(
+            Crumb(_("Your appointment"), reverse("booking:manage", args=[token])), Crumb(_("New time"), request.path)
+        ),
+    }
+    return TemplateResponse(request, "booking/reschedule.html", context)
