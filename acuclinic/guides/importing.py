@@ -12,10 +12,9 @@ from wagtail.models import Site
 from acuclinic.atlas.codes import normalise_code
 from acuclinic.atlas.models import Point
 from acuclinic.atlas.pages import AtlasIndexPage
-
 from acuclinic.booking.models import Service
 
-from .checks import ERROR, Finding, check_guide
+from .checks import ERROR, WARNING, Finding, check_guide
 from .drafts import draft_from_page
 from .links import link_exists
 from .markdown import GuideFile, GuideFileError, Section, read_guide_file, render_guide
@@ -55,7 +54,7 @@ def import_guide(path: Path, *, publish: bool = False) -> ImportResult:
     )
     if guide.meta.book and not Service.objects.filter(slug=guide.meta.book).exists():
         message = f"There is no service “{guide.meta.book}”; the Book Online button will open the service list."
-        findings.append(Finding(guide.meta.slug, "warning", "unknown_booking_service", None, message, "booking_service"))
+        findings.append(Finding(guide.meta.slug, WARNING, "unknown_booking_service", None, message, "booking_service"))
     codes = [normalise_code(p.code) for p in guide.meta.points]
     if any(f.check == "unknown_point" for f in findings):
         return ImportResult(guide.meta.slug, "skipped", False, findings)
