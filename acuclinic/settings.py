@@ -106,10 +106,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "acuclinic.clinic.page_cache.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+if env_bool("PAGE_CACHE", default=True):
+    # Innermost: answers anonymous visitors from the page cache before any routing or query.
+    MIDDLEWARE.append("acuclinic.clinic.page_cache.PublicPageCacheMiddleware")
 
 ROOT_URLCONF = "acuclinic.urls"
 WSGI_APPLICATION = "acuclinic.wsgi.application"

@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from acuclinic.clinic.models import PublicPageMixin
+
 from . import views
 
 # Canonical URL segments only; any other spelling falls through to child pages and then to
@@ -17,7 +19,7 @@ POINT_PATH = rf"^(?P<slug>(?:{CHANNELS})[1-9]\d?|ex-(?:hn|ca|b|ue|le)[1-9]\d?|as
 MERIDIAN_PATH = rf"^(?P<slug>{CHANNELS}|ex)/$"
 
 
-class AtlasIndexPage(RoutablePageMixin, Page):
+class AtlasIndexPage(PublicPageMixin, RoutablePageMixin, Page):
     """Home › Acupoints: the channels, the extra points, and every point at /acupoints/<code>/."""
 
     intro = models.TextField(_("introduction"), blank=True)

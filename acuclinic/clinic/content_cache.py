@@ -7,6 +7,7 @@ they expire together, on every app server sharing the cache, without tracking de
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -37,7 +38,12 @@ def bump_content_version() -> None:
 
 def cached(key: str, build: Callable[[], T]) -> T:
     """``build()`` once per content version (``key`` must say what varies: site, page, ...)."""
-    return cache.get_or_set(f"acuclinic:{content_version()}:{key}", build, TIMEOUT)
+    return cache.get_or_set(versioned_key(key), build, TIMEOUT)
+
+
+def versioned_key(key: str) -> str:
+    # Hashed: keys carry paths and hosts, which may be long or hold characters caches refuse.
+    return f"acuclinic:{content_version()}:{hashlib.sha256(key.encode()).hexdigest()}"
 
 
 def _content_changed(sender, **kwargs) -> None:

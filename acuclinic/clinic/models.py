@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -12,6 +13,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from .content_cache import cached
+from .page_cache import mark_public
 from .phones import InvalidPhoneNumber, national, to_e164
 
 
@@ -131,7 +134,50 @@ class OpeningHours(Orderable):
             raise ValidationError({"closes": _("Closing time must be after opening time.")})
 
 
-class HomePage(Page):
+class PublicPageMixin:
+    """Pages whose content is the same for every anonymous visitor: eligible for the page cache."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            mark_public(response)
+        return response
+
+
+MISSING = "missing"  # a cached "no page here" (None would read as a cache miss)
+
+
+def _deepest_live_page(url_path: str):
+    """The live page at ``url_path`` or, failing that, at its longest prefix, with the components left over.
+
+    A routable page (the atlas) answers its own sub-paths, so /acupoints/gb30/ resolves to the atlas
+    with ["gb30"] left for it to route.
+    """
+    parts = [p for p in url_path.split("/") if p]
+    prefixes = ["/" + "/".join(parts[:i]) + "/" for i in range(len(parts), 1, -1)]
+    found = {p.url_path: p for p in Page.objects.live().filter(url_path__in=prefixes).specific()}
+    for prefix in prefixes:
+        if prefix in found:
+            page, rest = found[prefix], parts[prefix.count("/") - 1 :]
+            if not rest and _claimed_by_parent_route(page):
+                return MISSING
+            return page, rest
+    return MISSING
+
+
+def _claimed_by_parent_route(page) -> bool:
+    # Wagtail tries a routable parent's own routes before its child pages; keep that order.
+    parent = page.get_parent().specific
+    if not hasattr(parent, "resolve_subpage"):
+        return False
+    try:
+        parent.resolve_subpage(f"/{page.slug}/")
+    except Http404:
+        return False
+    return True
+
+
+class HomePage(PublicPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(
         [
@@ -145,6 +191,17 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def route(self, request, path_components):
+        # One cached lookup for the whole path instead of two queries per level; the cache entry
+        # expires with the content version, so moves, renames and unpublishing take effect at once.
+        if path_components and not getattr(request, "is_preview", False):
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = cached(f"route:{self.pk}:{url_path}", lambda: _deepest_live_page(url_path))
+            if found != MISSING:
+                page, rest = found
+                return page.route(request, rest)
+        return super().route(request, path_components)
 
     class Meta:
         verbose_name = _("home page")

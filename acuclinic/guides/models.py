@@ -14,6 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from acuclinic.clinic.models import PublicPageMixin
+
 from .blocks import BodyBlock, FaqBlock, PointUsedBlock, ReferenceBlock
 from .forms import GuidePageForm
 
@@ -50,7 +52,7 @@ class GuideSettings(BaseSiteSetting):
         verbose_name = _("guide review policy")
 
 
-class ConditionGuidePage(Page):
+class ConditionGuidePage(PublicPageMixin, Page):
     """A reviewed guide to one condition, checked against the atlas before it can be published."""
 
     condition = models.CharField(_("condition"), max_length=120, help_text=_("e.g. Sciatica"))

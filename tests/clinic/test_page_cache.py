@@ -1,0 +1,52 @@
+"""The page cache: anonymous visitors get stored pages; edits show at once; private pages are never stored."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import StaffFactory
+
+GUIDE = "/acupoints/acupuncture-for-sciatica/"
+
+
+def test_a_public_page_is_served_from_the_cache_without_queries(client, sciatica):
+    first = client.get(GUIDE)
+    assert first["X-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(GUIDE)
+    assert second["X-Cache"] == "hit" and second.content == first.content
+    assert len(queries) == 0
+
+
+def test_a_published_edit_shows_on_the_next_request(client, sciatica):
+    client.get(GUIDE)
+    sciatica.summary = "A newly published summary."
+    sciatica.save_revision().publish()
+    response = client.get(GUIDE)
+    assert response["X-Cache"] == "miss" and b"A newly published summary." in response.content
+
+
+def test_logged_in_visitors_and_forms_are_never_cached(client, sciatica, every_day, slot):
+    client.force_login(StaffFactory())
+    assert "X-Cache" not in client.get(GUIDE)
+    client.logout()
+    details = f"/book/treatment/ann/details/?start={slot.isoformat().replace('+', '%2B')}&with=ann"
+    assert "X-Cache" not in client.get(details) and "X-Cache" not in client.get("/search/?q=gb30")
+
+
+def test_errors_and_redirects_are_not_cached(client, sciatica):
+    assert "X-Cache" not in client.get("/acupoints/huantiao/")  # 301
+    assert "X-Cache" not in client.get("/acupoints/gb99/")  # 404
+
+
+def test_moving_a_page_changes_its_route_at_once(client, sciatica):
+    client.get(GUIDE)
+    sciatica.slug = "sciatica"
+    sciatica.save_revision().publish()
+    assert client.get("/acupoints/sciatica/").status_code == 200
+    assert client.get(GUIDE).status_code == 404
+
+
+def test_unpublishing_removes_the_page_at_once(client, sciatica):
+    client.get(GUIDE)
+    sciatica.unpublish()
+    assert client.get(GUIDE).status_code == 404
