@@ -30,9 +30,10 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from acuclinic.clinic.models import ClinicSettings
-from acuclinic.clinic.phones import InvalidPhoneNumber, national, to_e164
+from acuclinic.clinic.phones import national
 
 from . import services
+from .forms import PhoneInCountryMixin
 from .models import Appointment, Practitioner, Service
 
 VIEW_APPOINTMENTS = "booking.view_appointment"
@@ -102,7 +103,7 @@ class WeekForm(forms.Form):
     )
 
 
-class PhoneBookingForm(BookingErrorForm):
+class PhoneBookingForm(PhoneInCountryMixin, BookingErrorForm):
     error_fields = {"start": "time", "consent": "terms"}
 
     practitioner = forms.ModelChoiceField(
@@ -133,16 +134,6 @@ class PhoneBookingForm(BookingErrorForm):
         label=_("The patient agrees to the booking terms"),
         help_text=_("Read them the terms, including how their screening answers are used."),
     )
-
-    def __init__(self, *args, country: str = "CA", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.country = country
-
-    def clean_phone(self) -> str:
-        try:
-            return to_e164(self.cleaned_data["phone"], self.country)
-        except InvalidPhoneNumber:
-            raise forms.ValidationError(_("Enter a phone number we can call, e.g. 416 555 0123.")) from None
 
     def booking(self) -> dict:
         """The keyword arguments of services.book() for what was entered."""

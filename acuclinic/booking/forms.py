@@ -14,7 +14,21 @@ def yes_no(label, help_text=""):
     return forms.ChoiceField(label=label, help_text=help_text, choices=YES_NO, widget=forms.RadioSelect)
 
 
-class DetailsForm(forms.Form):
+class PhoneInCountryMixin:
+    """A form with a ``phone`` field read in the clinic's country and cleaned to E.164."""
+
+    def __init__(self, *args, country: str = "CA", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country = country
+
+    def clean_phone(self) -> str:
+        try:
+            return to_e164(self.cleaned_data["phone"], self.country)
+        except InvalidPhoneNumber:
+            raise forms.ValidationError(_("Enter a phone number we can call, e.g. 416 555 0123.")) from None
+
+
+class DetailsForm(PhoneInCountryMixin, forms.Form):
     """The patient's details and screening. Every question must be answered; nothing is pre-ticked."""
 
     name = forms.CharField(label=_("Full name"), max_length=120)
@@ -41,16 +55,6 @@ class DetailsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(label=_("I agree to the clinic's booking terms."))
-
-    def __init__(self, *args, country: str = "CA", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.country = country
-
-    def clean_phone(self) -> str:
-        try:
-            return to_e164(self.cleaned_data["phone"], self.country)
-        except InvalidPhoneNumber:
-            raise forms.ValidationError(_("Enter a phone number we can call, e.g. 416 555 0123.")) from None
 
     def patient(self) -> Patient:
         data = self.cleaned_data

@@ -83,7 +83,7 @@ class Service(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(unique=True)
     description = models.TextField(_("description"), blank=True)
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), help_text=_("At most 8 hours."))
     buffer_minutes = models.PositiveSmallIntegerField(
         _("buffer after (minutes)"), default=0, help_text=_("Time kept free after the appointment (notes, cleaning).")
     )
@@ -97,6 +97,9 @@ class Service(models.Model):
         verbose_name = _("service")
         constraints = [
             models.CheckConstraint(condition=models.Q(duration_minutes__gte=5), name="service_duration_min"),
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__lte=480, buffer_minutes__lte=120), name="service_duration_max"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -221,14 +224,21 @@ class Holiday(models.Model):
         return f"{self.date}: {self.name}"
 
 
+MAX_ENTRY = dt.timedelta(days=1)  # the longest appointment or blocked time, buffer included
+
+
 class AppointmentQuerySet(models.QuerySet):
     def active(self) -> AppointmentQuerySet:
         """Everything that occupies a practitioner's time (bookings and blocked time)."""
         return self.exclude(status=Appointment.Status.CANCELLED)
 
     def overlapping(self, start: dt.datetime, end: dt.datetime) -> AppointmentQuerySet:
-        """Active entries whose buffered range meets [start, end): only the window, never the whole history."""
-        return self.active().filter(start__lt=end, buffer_end__gt=start)
+        """Active entries whose buffered range meets [start, end).
+
+        No entry spans more than ``MAX_ENTRY`` (services.py refuses longer ones), so a lower bound on
+        ``start`` lets the (practitioner, start) index read only the window, never the whole history.
+        """
+        return self.active().filter(start__gte=start - MAX_ENTRY, start__lt=end, buffer_end__gt=start)
 
 
 class Appointment(models.Model):

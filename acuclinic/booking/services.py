@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import slots
-from .models import Appointment, BookingRules, DateOverride, Holiday, Practitioner, Service
+from .models import MAX_ENTRY, Appointment, BookingRules, DateOverride, Holiday, Practitioner, Service
 
 
 class BookingError(Exception):
@@ -368,6 +368,8 @@ def block_time(*, practitioner: Practitioner, start: dt.datetime, end: dt.dateti
     """Staff keep time free (a meeting, a break): it blocks bookings like an appointment does."""
     if not start < end:
         raise BookingError(_("Blocked time must end after it starts."), field="end")
+    if end - start > MAX_ENTRY:
+        raise BookingError(_("Block at most a day at a time; use a date override for days off."), field="end")
     try:
         with transaction.atomic():
             clash = Appointment.objects.filter(practitioner=practitioner).overlapping(start, end)

@@ -174,3 +174,13 @@ def test_free_offers_never_lists_a_slot_that_would_be_refused(every_day, slot, p
     for offer in offers[:8]:
         assert book(every_day, offer.start, patient, intake, practitioner=offer.practitioner)
         services.cancel(appointment=Appointment.objects.latest("pk"))
+
+
+def test_blocked_time_is_at_most_a_day(every_day, slot):
+    with pytest.raises(services.BookingError, match="date override"):
+        services.block_time(practitioner=every_day["ann"], start=slot, end=slot + dt.timedelta(days=1, minutes=1))
+
+
+def test_the_overlap_query_reads_only_the_window(every_day, slot):
+    sql = str(Appointment.objects.overlapping(slot, slot + dt.timedelta(days=7)).query)
+    assert sql.count('"start" >=') == 1 and '"start" <' in sql  # bounded on both sides: the index does the work
