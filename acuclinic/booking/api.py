@@ -19,6 +19,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import AwareDatetime, field_validator
 
+from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
 from acuclinic.clinic.ratelimit import allow
 
@@ -241,7 +242,7 @@ def create_appointment(request: HttpRequest, data: AppointmentIn):
             429, {"detail": "Too many booking attempts from this address; try again later.", "code": "rate_limited"}
         )
     try:
-        phone = to_e164(data.patient.phone, _clinic_country())
+        phone = to_e164(data.patient.phone, clinic_for(request).country)
         service = _service(data.service)
         practitioner = _practitioner(data.practitioner)
         with transaction.atomic():
@@ -284,15 +285,6 @@ def _remember_error(key: str, fingerprint: str, status: int, error: dict) -> Non
             )
     except IntegrityError:
         pass
-
-
-def _clinic_country() -> str:
-    from wagtail.models import Site
-
-    from acuclinic.clinic.models import ClinicSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return ClinicSettings.for_site(site).country if site else "CA"
 
 
 def _by_token(token: str) -> Appointment:
