@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from acuclinic.atlas.api import router as atlas_router
 from acuclinic.booking.api import router as booking_router
 from acuclinic.clinic.api import router as clinic_router
+from acuclinic.discussion.api import router as discussion_router
 
 api = NinjaAPI(
     title="acuclinic API",
@@ -15,3 +16,4 @@ api = NinjaAPI(
 api.add_router("/", clinic_router)
 api.add_router("/", atlas_router)
 api.add_router("/", booking_router)
+api.add_router("/", discussion_router)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "acuclinic.atlas",
     "acuclinic.guides",
     "acuclinic.booking",
+    "acuclinic.discussion",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -97,7 +98,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Reader comments: django-comments-xtd's threaded model over django-contrib-comments, which
+    # ties each comment to a django.contrib.sites Site (always SITE_ID; pages carry Wagtail's site).
+    "django_comments_xtd",
+    "django_comments",
+    "django.contrib.sites",
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -111,9 +118,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
-if env_bool("PAGE_CACHE", default=True):
-    # Innermost: answers anonymous visitors from the page cache before any routing or query.
-    MIDDLEWARE.append("acuclinic.clinic.page_cache.PublicPageCacheMiddleware")
+# Innermost: answers anonymous visitors from the page cache before any routing or query, and fills in
+# the per-response parts of cached pages (page_cache.fresh_marker) whether or not the cache is on.
+MIDDLEWARE.append("acuclinic.clinic.page_cache.PublicPageCacheMiddleware")
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 
 ROOT_URLCONF = "acuclinic.urls"
 WSGI_APPLICATION = "acuclinic.wsgi.application"
@@ -270,6 +278,18 @@ if PRODUCTION:
 # Public forms and the booking API are rate-limited per client address (clinic/ratelimit.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
 BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "20"))  # booking attempts per client per hour
+COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "10"))  # comment posts per client per hour
+
+# Reader comments (discussion/). Replies nest one level on guides; no confirmation email (moderation
+# as WordPress does it instead); a post sooner than COMMENT_MIN_SECONDS after the form was served is a bot.
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 0
+COMMENTS_XTD_MAX_THREAD_LEVEL_BY_APP_MODEL = {"guides.conditionguidepage": 1}
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENT_MAX_LENGTH = 3000
+COMMENTS_TIMEOUT = 60 * 60 * 24  # a signed form stamp stays good for a day (a reader may write slowly)
+COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "4"))
+COMMENTS_PER_PAGE = 50
 
 # Logging: request paths and errors only. Patient data never goes into a log line (see booking).
 LOGGING = {

@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search, name="search"),
     path("book/", include("acuclinic.booking.urls")),
+    path("comments/", include("acuclinic.discussion.urls")),
     path("feeds/guides.atom", GuideFeed(), name="guide-feed"),
 ]
 

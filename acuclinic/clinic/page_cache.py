@@ -1,11 +1,19 @@
 """A whole-page cache for anonymous visitors, keyed by content version (clinic/content_cache.py).
 
 Only responses a view marks as public (``mark_public``) are stored: content pages, never forms,
-booking pages or anything with cookies. Visitors with a session (editors, staff) always get a fresh
-page. Any content change bumps the version, so a published edit shows on the next request.
+booking pages or anything with cookies. Visitors with a session (editors, staff) or another personal
+cookie always get a fresh page. Any content change bumps the version, so a published edit shows on
+the next request.
+
+A cached page may still carry a few bytes that must be new on every response, such as the signed
+timestamp of a comment form: the template writes a marker (``fresh_marker``) and this middleware fills
+it in on every HTML response, cached or not, with the function registered under its name.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,6 +23,30 @@ from django.http import HttpResponse
 from .content_cache import TIMEOUT, versioned_key
 
 ATTRIBUTE = "acuclinic_public"
+FRESH = re.compile(rb"<!--fresh:([a-z_]+):([\w.:-]*)-->")
+_fillers: dict[str, Callable[[str], str]] = {}
+# Cookies that make a response personal (besides the session): requests carrying one skip the cache.
+personal_cookies: set[str] = set()
+
+
+def fresh_marker(name: str, argument: str) -> str:
+    return f"<!--fresh:{name}:{argument}-->"
+
+
+def register_fresh(name: str, fill: Callable[[str], str]) -> None:
+    """``fill(argument)`` returns the HTML that replaces ``fresh_marker(name, argument)`` in each response."""
+    _fillers[name] = fill
+
+
+def fill_fresh(content: bytes) -> bytes:
+    if b"<!--fresh:" not in content:
+        return content
+
+    def fill(match: re.Match) -> bytes:
+        filler = _fillers.get(match[1].decode())
+        return filler(match[2].decode()).encode() if filler else b""
+
+    return FRESH.sub(fill, content)
 
 
 def mark_public(response):
@@ -31,24 +63,27 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        eligible = request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        eligible = (
+            getattr(settings, "PAGE_CACHE", True)
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not personal_cookies.intersection(request.COOKIES)
+        )
         if eligible:
             stored = cache.get(key := _key(request))
             if stored is not None:
                 content, content_type = stored
-                response = HttpResponse(content, content_type=content_type)
+                response = HttpResponse(fill_fresh(content), content_type=content_type)
                 response["X-Cache"] = "hit"
                 return response
         response = self.get_response(request)
-        if (
-            eligible
-            and getattr(response, ATTRIBUTE, False)
-            and response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-        ):
+        if response.streaming:
+            return response
+        if eligible and getattr(response, ATTRIBUTE, False) and response.status_code == 200 and not response.cookies:
             cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
             response["X-Cache"] = "miss"
+        if (filled := fill_fresh(response.content)) is not response.content:
+            response.content = filled
         return response
 
 

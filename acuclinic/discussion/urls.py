@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "discussion"
+urlpatterns = [path("post/", views.post_comment, name="post")]
