@@ -42,6 +42,22 @@ def _settings_changed(sender, created=False, raw=False, **kwargs):
         bump_content_version()
 
 
+def sync_django_site(**kwargs) -> None:
+    """Point django.contrib.sites' Site (which comments require) at BASE_URL after every migrate.
+
+    Django code that asks the sites framework for a domain (the admin's password-reset email, for one)
+    would otherwise link to its placeholder "example.com".
+    """
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    domain = urlsplit(settings.BASE_URL).netloc or "localhost"
+    Site.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": domain, "name": domain})
+    Site.objects.clear_cache()
+
+
 def connect() -> None:
     for model in (XtdComment, GuideComment):
         pre_save.connect(_remember_visibility, sender=model, dispatch_uid=f"discussion-pre-{model.__name__}")

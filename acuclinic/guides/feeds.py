@@ -1,4 +1,7 @@
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
@@ -7,24 +10,45 @@ from acuclinic.clinic.models import ClinicSettings
 from .models import ConditionGuidePage
 
 
+@dataclass(frozen=True)
+class FeedSource:
+    site: Site | None
+    request: HttpRequest
+
+    def absolute(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
+
+
 class GuideFeed(Feed):
-    """Atom feed of the live condition guides, newest first."""
+    """Atom feed of the live condition guides, newest first.
+
+    Every link is made absolute here from the request's own host. Django's feed would otherwise prefix
+    the domain of django.contrib.sites' Site (installed for comments), which knows nothing of Wagtail's
+    sites. The request travels in the feed's object, not on this instance, which all requests share.
+    """
 
     feed_type = Atom1Feed
-    link = "/acupoints/"
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return Site.find_for_request(request)
+        return FeedSource(site=Site.find_for_request(request), request=request)
 
-    def title(self, site):
-        return f"{ClinicSettings.for_site(site).name}: condition guides"
+    def link(self, source):
+        return source.absolute("/acupoints/")
 
-    def subtitle(self, site):
+    def feed_url(self, source):
+        return source.absolute(source.request.path)
+
+    def title(self, source):
+        return f"{ClinicSettings.for_site(source.site).name}: condition guides"
+
+    def subtitle(self, source):
         return "Reviewed guides to the conditions we treat, and the acupuncture points used."
 
-    def items(self, site):
-        return ConditionGuidePage.objects.live().public().order_by("-last_published_at")[:50]
+    def items(self, source):
+        guides = list(ConditionGuidePage.objects.live().public().order_by("-last_published_at")[:50])
+        for guide in guides:
+            guide.feed_link = source.absolute(guide.get_url(source.request))
+        return guides
 
     def item_title(self, item):
         return item.title
@@ -33,7 +57,7 @@ class GuideFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.feed_link
 
     def item_updateddate(self, item):
         return item.last_published_at

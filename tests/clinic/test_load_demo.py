@@ -39,3 +39,16 @@ def test_demo_admin_creates_then_resets_the_admin_and_prints_a_working_login(db,
     assert password != out.getvalue().split("password: ")[1].split()[0]
     assert client.login(username="admin", password=password)
     assert User.objects.get(username="admin").is_superuser
+
+
+def test_demo_comments_show_a_staff_answer_and_wait_for_moderation(db, client):
+    from acuclinic.discussion.models import GuideComment
+
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    assert GuideComment.objects.approved().count() == 3
+    assert GuideComment.objects.pending().count() == 1
+    html = client.get("/acupoints/acupuncture-for-sciatica/").content.decode()
+    assert "3 comments" in html
+    assert "Clinic · Registered Acupuncturist" in html
+    assert "Saturdays" not in html  # waiting in the moderation queue

@@ -125,6 +125,8 @@ def test_sitemap_and_feed_list_every_guide(client, sciatica):
     assert body.count("<entry>") == 6
     assert "<title>Acupuncture for Sciatica</title>" in body
     assert "http://testserver/acupoints/acupuncture-for-sciatica/" in body
+    assert '<link href="http://testserver/feeds/guides.atom" rel="self"/>' in body
+    assert "example.com" not in body  # not the domain of django.contrib.sites' placeholder Site
 
 
 def test_book_online_can_open_the_guides_service(client, sciatica):
