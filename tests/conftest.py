@@ -18,11 +18,13 @@ def load_base_site():
     from acuclinic.atlas.loading import load_atlas
     from acuclinic.atlas.models import Point
     from acuclinic.clinic.demo import ensure_clinic_settings, ensure_home_page
+    from acuclinic.discussion.models import CommentSettings
     from acuclinic.guides import demo as guides_demo
 
     home = ensure_home_page()
     site = Site.objects.get(root_page=home)
     clinic = ensure_clinic_settings(site)
+    CommentSettings.for_site(site)  # created with its defaults, as the first guide page view would
     if not Point.objects.exists():
         load_atlas(stdout=io.StringIO())
     atlas = ensure_atlas_page()

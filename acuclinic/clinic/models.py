@@ -143,6 +143,24 @@ class PublicPageMixin:
             mark_public(response)
         return response
 
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on this page and its ancestors, found through the content cache.
+
+        Wagtail asks on every request before serving a page, with a query over the ancestors and one
+        for the restrictions. The ids are cached per content version (a new restriction, or a moved page,
+        starts a new one), and an empty id list makes a queryset that never reaches the database. It is
+        still a real queryset, as the admin's privacy views expect.
+        """
+        from wagtail.models import PageViewRestriction
+
+        if self.pk is None:
+            return super().get_view_restrictions()
+        ids = cached(
+            f"view-restrictions:{self.pk}",
+            lambda: list(super(PublicPageMixin, self).get_view_restrictions().values_list("pk", flat=True)),
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
 
 MISSING = "missing"  # a cached "no page here" (None would read as a cache miss)
 

@@ -91,12 +91,15 @@ def comment_page(guide, number: int | str | None) -> CommentPage:
         top = approved.filter(level=0).order_by("submit_date", "pk")
         paginator = Paginator(top, settings.COMMENTS_PER_PAGE)
         page = paginator.get_page(number)
-        threads = shown(list(page.object_list))
+        threads = shown(list(page.object_list)) if paginator.count else []
         if threads:
             by_thread = {t.thread: t for t in threads}
             for reply in shown(list(approved.filter(level=1, thread_id__in=by_thread).order_by("submit_date", "pk"))):
                 by_thread[reply.thread].replies.append(reply)
-        return CommentPage(count=approved.count(), threads=threads, number=page.number, num_pages=paginator.num_pages)
+        # Shown comments: approved threads and the approved replies in them (a reply under a hidden
+        # comment is hidden with it).
+        count = approved.filter(thread_id__in=top.values("thread_id")).count() if threads else 0
+        return CommentPage(count=count, threads=threads, number=page.number, num_pages=paginator.num_pages)
 
     return cached(f"comments:{guide.pk}:{number or 1}", build)
 

@@ -8,6 +8,8 @@ user's post carries their name and the "Clinic" badge, so for them the CSRF chec
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
@@ -74,7 +76,7 @@ def _post_comment(request):
             text=data["comment"],
             reply_to=data.get("reply_to"),
             user=request.user,
-            ip_address=client_address(request) if client_address(request) != "unknown" else None,
+            ip_address=_ip_address(request),
         )
     except ValidationError as error:
         return _show_again(
@@ -84,6 +86,14 @@ def _post_comment(request):
     if comment.status != "approved":
         remember_pending(request, response, comment.pk)
     return response
+
+
+def _ip_address(request) -> str | None:
+    # Kept for moderators; a proxy header that is not an address is not the reader's fault.
+    try:
+        return str(ipaddress.ip_address(client_address(request)))
+    except ValueError:
+        return None
 
 
 def _security_notice(form) -> str:

@@ -50,3 +50,20 @@ def test_unpublishing_removes_the_page_at_once(client, sciatica):
     client.get(GUIDE)
     sciatica.unpublish()
     assert client.get(GUIDE).status_code == 404
+
+
+def test_view_restrictions_are_cached_but_a_new_one_applies_at_once(client, sciatica, settings, atlas_page):
+    from wagtail.models import PageViewRestriction
+
+    settings.PAGE_CACHE = False  # Wagtail's restriction check runs on every uncached request
+    client.get(GUIDE)
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(GUIDE).status_code == 200
+    assert not [q for q in warm if "pageviewrestriction" in q["sql"] or "alias_of" in q["sql"]]
+
+    PageViewRestriction.objects.create(page=atlas_page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(GUIDE)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert sciatica.get_view_restrictions().count() == 1  # still a queryset, as the admin expects
+    client.force_login(StaffFactory())
+    assert client.get(GUIDE).status_code == 200

@@ -137,3 +137,14 @@ def test_a_form_for_no_live_guide_is_a_bad_request(client, sciatica, post_commen
     assert post_comment(sciatica, content_type="auth.user", object_pk="1").status_code == 400
     assert client.get("/comments/post/").status_code == 405
     assert not GuideComment.objects.exists()
+
+
+def test_the_address_is_kept_for_moderators_and_a_bogus_proxy_header_is_ignored(sciatica, post_comment, settings):
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    post_comment(sciatica, client=Client(HTTP_X_FORWARDED_FOR="198.51.100.7"))
+    assert GuideComment.objects.get().ip_address == "198.51.100.7"
+    response = post_comment(sciatica, client=Client(HTTP_X_FORWARDED_FOR="not-an-address"), comment="Second one")
+    assert response.status_code == 303
+    assert GuideComment.objects.latest("pk").ip_address is None

@@ -108,3 +108,12 @@ def test_warm_guide_page_adds_no_comment_queries(sciatica, settings):
     with CaptureQueriesContext(connection) as queries:
         Client().get(sciatica.url)
     assert not [q for q in queries if "django_comments" in q["sql"]]
+
+
+def test_replies_under_a_hidden_comment_are_hidden_and_not_counted(client, sciatica, practitioner_user):
+    [parent, _other] = approved_comments(sciatica, 2)
+    services.reply_as_staff(parent, user=practitioner_user, text="An answer under the first comment.")
+    services.mark_spam([parent])
+    html = client.get(sciatica.url).content.decode()
+    assert "An answer under the first comment." not in html
+    assert "1 comment" in html and "Comment body number 1." in html

@@ -21,7 +21,9 @@ def leave_a_reply(page, text: str) -> None:
     form.get_by_role("button", name="Post Comment").click()
 
 
-def test_comment_moderated_in_admin_then_replied_to_by_staff(browser, live_server, page, sciatica, settings, django_user_model):
+def test_comment_moderated_in_admin_then_replied_to_by_staff(
+    browser, live_server, page, sciatica, settings, django_user_model
+):
     settings.COMMENT_MIN_SECONDS = 0  # a script types faster than any reader; the rule has its own test
     moderator = django_user_model.objects.create_superuser("mod", "mod@clinic.example", "pw-for-browser")
     Practitioner.objects.create(name="Daniel Okafor", slug="daniel-okafor", credential="Registered PT", user=moderator)
