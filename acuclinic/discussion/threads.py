@@ -101,7 +101,11 @@ def comment_page(guide, number: int | str | None) -> CommentPage:
         count = approved.filter(thread_id__in=top.values("thread_id")).count() if threads else 0
         return CommentPage(count=count, threads=threads, number=page.number, num_pages=paginator.num_pages)
 
-    return cached(f"comments:{guide.pk}:{number or 1}", build)
+    # Asked twice per render (the count under the title, then the section): kept on the page object too.
+    pages = guide.__dict__.setdefault("_comment_pages", {})
+    if number not in pages:
+        pages[number] = cached(f"comments:{guide.pk}:{number or 1}", build)
+    return pages[number]
 
 
 def with_own_pending(page: CommentPage, guide, pending_ids: list[int]) -> CommentPage:

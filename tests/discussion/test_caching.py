@@ -90,3 +90,21 @@ def test_deleting_a_thread_deletes_its_replies_and_counts_comments(sciatica, app
     services.reply_as_staff(approved_reader, user=staff, text="An answer.")
     assert services.delete([approved_reader]) == 2
     assert not GuideComment.objects.exists()
+
+
+def test_the_shared_comments_section_never_carries_personal_parts(sciatica, post_comment, settings, django_user_model):
+    settings.PAGE_CACHE = False  # the section's own cache, under the page cache
+    assert "csrfmiddlewaretoken" not in Client().get(sciatica.url).content.decode()  # shared copy made
+
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_superuser("ed", "ed@clinic.example", "x"))
+    staff_page = staff.get(sciatica.url).content.decode()
+    assert "csrfmiddlewaretoken" in staff_page and 'value="ed@clinic.example"' in staff_page
+
+    rejected = post_comment(sciatica, email="not-an-email", comment="Private draft text")
+    assert "Private draft text" in rejected.content.decode()
+    post_comment(sciatica, comment="Held for its author")
+
+    anonymous = Client().get(sciatica.url).content.decode()
+    for personal in ("csrfmiddlewaretoken", "ed@clinic.example", "Private draft text", "Held for its author"):
+        assert personal not in anonymous

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from acuclinic.clinic.content_cache import cached
 from acuclinic.clinic.page_cache import fresh_marker
 
 from .. import services, threads
@@ -25,31 +27,52 @@ def comment_count(guide) -> int:
     return threads.comment_page(guide, 1).count if guide.pk else 0
 
 
-@register.inclusion_tag("discussion/comments.html", takes_context=True)
-def guide_comments(context, guide):
+@register.simple_tag(takes_context=True)
+def guide_comments(context, guide) -> str:
+    """The comments section. For the usual visitor (anonymous, nothing awaiting moderation, not resending a
+    form) it is the same HTML for everyone, so it is rendered once per content version and page of comments;
+    the form's timestamp is a marker filled in on each response (clinic/page_cache.py)."""
     request = context["request"]
     if not guide.pk or context.get("is_preview"):
-        return {"hidden": True}
-    page = threads.with_own_pending(
-        threads.comment_page(guide, _number(request.GET.get("cpage"))), guide, pending_ids(request)
-    )
-    is_open = services.is_open(guide, site=getattr(request, "_wagtail_site", None) or guide.get_site())
+        return ""
+    number = _number(request.GET.get("cpage"))
     form = getattr(request, "comment_form", None)
-    replying_to = None
+    pending = pending_ids(request)
+    signed_in = request.user.is_authenticated
+    if form is not None:
+        replying_to = _reply_target(guide, form.data.get("reply_to", ""))
+    else:
+        replying_to = _reply_target(guide, request.GET.get("replytocom", ""))
+
+    def render() -> str:
+        return render_to_string(
+            "discussion/comments.html",
+            _section(request, guide, number=number, form=form, pending=pending, replying_to=replying_to),
+            request=request if signed_in else None,  # the CSRF token needs the request
+        )
+
+    if form is None and not pending and not signed_in:
+        return cached(f"comments-html:{guide.pk}:{number}:{replying_to.pk if replying_to else 0}", render)
+    return render()
+
+
+def _reply_target(guide, value: str) -> GuideComment | None:
+    if not value.isdigit() or int(value) == 0:
+        return None
+    return GuideComment.objects.on(guide).approved().filter(pk=_number(value)).first()
+
+
+def _section(request, guide, *, number, form, pending, replying_to) -> dict:
+    page = threads.with_own_pending(threads.comment_page(guide, number), guide, pending)
+    is_open = services.is_open(guide, site=getattr(request, "_wagtail_site", None) or guide.get_site())
     if form is None and is_open:
-        reply_to = _number(request.GET.get("replytocom")) if request.GET.get("replytocom") else 0
-        if reply_to:
-            replying_to = GuideComment.objects.on(guide).approved().filter(pk=reply_to).first()
         initial = {"reply_to": replying_to.pk if replying_to else 0}
         if request.user.is_authenticated:
             initial.update(name=services.display_name(request.user), email=request.user.email)
         form = CommentForm(guide, initial=initial)
-    elif form is not None and form.data.get("reply_to", "").isdigit():
-        replying_to = GuideComment.objects.on(guide).approved().filter(pk=int(form.data["reply_to"])).first()
     meta = ContentType.objects.get_for_model(type(guide))
     content_type = f"{meta.app_label}.{meta.model}"
     return {
-        "request": request,
         "guide_url": guide.get_url(request),
         "comments": page,
         "is_open": is_open,
