@@ -6,6 +6,8 @@ facts they need (the site's settings, the author's history, the blocklist) and w
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -170,6 +172,12 @@ def delete(comments) -> int:
         _rows, by_model = doomed.delete()
         _renew_caches()
     return by_model.get(GuideComment._meta.label, 0) + by_model.get(GuideComment._meta.concrete_model._meta.label, 0)
+
+
+def purge_spam(*, older_than_days: int) -> int:
+    """Delete spam sent more than ``older_than_days`` ago: nobody reads it, and it holds addresses."""
+    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
+    return delete(list(GuideComment.objects.spam().filter(submit_date__lt=cutoff).only("pk", "level", "thread_id")))
 
 
 def _moderate(comments, *, by, flag: str, is_public: bool, is_removed: bool) -> int:

@@ -7,6 +7,7 @@ from django.utils.html import strip_tags
 
 from acuclinic.clinic.breadcrumbs import breadcrumb_json_ld, page_crumbs
 from acuclinic.clinic.content_cache import cached
+from acuclinic.discussion.threads import comment_page
 
 
 def guide_context(page, request) -> dict:
@@ -55,6 +56,8 @@ def medical_web_page(page, url: str) -> dict:
         data["lastReviewed"] = page.reviewed_on.isoformat()
     if page.reviewer:
         data["reviewedBy"] = {"@type": "Person", "name": page.reviewer.name, "jobTitle": page.reviewer.credential}
+    if page.pk and (comments := comment_page(page, 1).count):
+        data["commentCount"] = comments  # approved reader comments (discussion/)
     citations = [block.value for block in page.references]
     if citations:
         data["citation"] = [_citation(value) for value in citations]

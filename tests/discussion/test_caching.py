@@ -108,3 +108,20 @@ def test_the_shared_comments_section_never_carries_personal_parts(sciatica, post
     anonymous = Client().get(sciatica.url).content.decode()
     for personal in ("csrfmiddlewaretoken", "ed@clinic.example", "Private draft text", "Held for its author"):
         assert personal not in anonymous
+
+
+def test_old_spam_is_purged_with_its_addresses(sciatica, approved_reader):
+    import datetime as dt
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = services.post_comment(guide=sciatica, name="Bot", email="bot@spam.example", text="Buy now")
+    recent = services.post_comment(guide=sciatica, name="Bot", email="bot@spam.example", text="Buy again")
+    services.mark_spam([old, recent])
+    GuideComment.objects.filter(pk=old.pk).update(submit_date=timezone.now() - dt.timedelta(days=31))
+    out = io.StringIO()
+    call_command("purge_comment_spam", "--days", "30", stdout=out)
+    assert out.getvalue().strip() == "deleted 1 spam comments"
+    assert set(GuideComment.objects.values_list("pk", flat=True)) == {approved_reader.pk, recent.pk}

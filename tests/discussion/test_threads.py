@@ -54,6 +54,7 @@ def test_staff_reply_carries_the_clinic_badge_with_credential(client, sciatica, 
     assert "Daniel Okafor" in replies
     assert '<span class="badge">Clinic · Registered PT</span>' in replies
     assert "2 comments" in html
+    assert '"commentCount": 2' in html  # in the page's MedicalWebPage JSON-LD
     assert "daniel@clinic.example" not in html
 
 
