@@ -148,12 +148,7 @@ def _spam(comments, user) -> str:
 
 
 def _delete(comments, user) -> str:
-    # services.delete() answers with the rows deleted across tables (a comment is two rows, plus its
-    # flags). What goes is the selection and the replies in its threads, so count comments in those threads.
-    threads = GuideComment.objects.filter(thread_id__in={c.thread_id for c in comments})
-    before = threads.count()
-    services.delete(comments)
-    count = before - threads.count()
+    count = services.delete(comments)  # the selection and the replies in its threads
     return ngettext(
         "%(count)d comment deleted (replies go with the comment they answer).",
         "%(count)d comments deleted (replies go with the comment they answer).",

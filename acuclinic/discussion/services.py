@@ -34,8 +34,8 @@ def comment_settings(site) -> CommentSettings:
     return cached(f"comment-settings:{site.pk}", lambda: CommentSettings.for_site(site))
 
 
-def is_open(guide, *, site=None, now=None) -> bool:
-    rules = comment_settings(site or guide.get_site())
+def is_open(guide, *, site=None, rules: CommentSettings | None = None, now=None) -> bool:
+    rules = rules or comment_settings(site or guide.get_site())
     return not moderation.is_closed(
         comments_open=rules.comments_open,
         published=guide.first_published_at,
@@ -78,8 +78,8 @@ def post_comment(
     ``ValidationError`` when the comment replied to is not shown.
     """
     staff = is_staff(user)
-    site = guide.get_site()
-    if not staff and not is_open(guide, site=site):
+    rules = comment_settings(guide.get_site())
+    if not staff and not is_open(guide, rules=rules):
         raise CommentsClosed(_("Comments on this guide are closed."))
     with transaction.atomic():
         parent = reply_parent(guide, reply_to)
@@ -91,7 +91,6 @@ def post_comment(
         )
         if earlier is not None:
             return earlier  # a double click or a resent form: nothing new to publish
-        rules = comment_settings(site)
         verdict = moderation.decide(
             mode=rules.moderation,
             is_staff=staff,
@@ -171,7 +170,7 @@ def delete(comments) -> int:
         doomed = GuideComment.objects.filter(pk__in=ids) | GuideComment.objects.filter(thread_id__in=threads)
         _rows, by_model = doomed.delete()
         _renew_caches()
-    return by_model.get(GuideComment._meta.label, 0) + by_model.get(GuideComment._meta.concrete_model._meta.label, 0)
+    return by_model.get(GuideComment._meta.label, 0)
 
 
 def purge_spam(*, older_than_days: int) -> int:

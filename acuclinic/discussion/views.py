@@ -42,8 +42,7 @@ def _target(data) -> ConditionGuidePage | None:
         pk = int(data.get("object_pk", ""))
     except ValueError:
         return None
-    guide = ConditionGuidePage.objects.live().filter(pk=pk).first()
-    return guide
+    return ConditionGuidePage.objects.live().filter(pk=pk).first()
 
 
 def _post_comment(request):

@@ -3,8 +3,7 @@ import time
 import pytest
 from django.utils.crypto import salted_hmac
 
-from acuclinic.discussion.forms import SECURITY_SALT
-
+SECURITY_SALT = "django.contrib.forms.CommentSecurityForm"  # django-contrib-comments' key salt
 GUIDE_TYPE = "guides.conditionguidepage"
 
 

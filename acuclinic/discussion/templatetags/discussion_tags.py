@@ -6,6 +6,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.urls import reverse
+from wagtail.models import Site
 
 from acuclinic.clinic.content_cache import cached
 from acuclinic.clinic.page_cache import fresh_marker
@@ -64,7 +65,7 @@ def _reply_target(guide, value: str) -> GuideComment | None:
 
 def _section(request, guide, *, number, form, pending, replying_to) -> dict:
     page = threads.with_own_pending(threads.comment_page(guide, number), guide, pending)
-    is_open = services.is_open(guide, site=getattr(request, "_wagtail_site", None) or guide.get_site())
+    is_open = services.is_open(guide, site=Site.find_for_request(request) or guide.get_site())
     if form is None and is_open:
         initial = {"reply_to": replying_to.pk if replying_to else 0}
         if request.user.is_authenticated:
