@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 from acuclinic.guides.models import ConditionGuidePage
 
 from . import threads
+from .ids import plain_id
 
 router = Router(tags=["comments"])
 
@@ -61,7 +62,8 @@ def _out(item: threads.Shown) -> dict:
     summary="Approved comments on a guide, 50 threads to a page, with their replies",
 )
 def guide_comments(request, guide_id: int, query: Query[PageQuery]):
-    guide = ConditionGuidePage.objects.live().public().filter(pk=guide_id).first()
+    # An id past the database's integers (2**63 and up) is no guide's; asking the database would overflow.
+    guide = ConditionGuidePage.objects.live().public().filter(pk=guide_id).first() if plain_id(guide_id) else None
     if guide is None:
         raise HttpError(404, "No published guide has this id.")
     page = threads.comment_page(guide, query.page)
