@@ -119,7 +119,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 # Innermost: answers anonymous visitors from the page cache before any routing or query, and fills in
-# the per-response parts of cached pages (page_cache.fresh_marker) whether or not the cache is on.
+# the per-response parts of cached HTML pages (page_cache.fresh_marker) whether or not the cache is on.
 MIDDLEWARE.append("acuclinic.clinic.page_cache.PublicPageCacheMiddleware")
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 
