@@ -197,14 +197,20 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", DEFAULT_CACHE_UR
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clinic@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Patients' confirmations and manage links go by email: production refuses to start rather than print
+# them to stdout. EMAIL_BACKEND names another backend explicitly (a provider's package, or the console
+# backend on purpose); `check --deploy` still refuses one that never delivers (clinic/checks.py).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "").strip()
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_BACKEND = EMAIL_BACKEND or "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
-else:
+elif not EMAIL_BACKEND:
+    if PRODUCTION:
+        refuse("EMAIL_HOST must be set when ACUCLINIC_ENV=production (or EMAIL_BACKEND, to choose a backend)")
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Background tasks ---------------------------------------------------------------------------------

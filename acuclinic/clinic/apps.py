@@ -7,6 +7,6 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        from . import content_cache
+        from . import checks, content_cache  # noqa: F401 (checks registers the deployment checks)
 
         content_cache.connect()
