@@ -36,7 +36,8 @@ test: lint
 serve-prod: install
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/gunicorn acuclinic.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
+	$(BIN)/gunicorn acuclinic.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - \
+		--logger-class acuclinic.clinic.log_masking.GunicornLogger
 
 bench: install
 	$(BIN)/python bench/run_all.py

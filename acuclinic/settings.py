@@ -297,12 +297,27 @@ COMMENTS_TIMEOUT = 60 * 60 * 24  # a signed form stamp stays good for a day (a r
 COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "4"))
 COMMENTS_PER_PAGE = 50
 
-# Logging: request paths and errors only. Patient data never goes into a log line (see booking).
+# Logging: request paths and errors only. Patient data never goes into a log line (see booking), and
+# every handler masks secret links (manage and calendar tokens) in what it writes (clinic/log_masking.py).
+# The "django" and "django.server" (runserver) loggers are redefined so that none of Django's own
+# unfiltered handlers is left; gunicorn's logs get the same filter from its --logger-class (Makefile).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"secret_links": {"()": "acuclinic.clinic.log_masking.MaskSecretLinks"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["secret_links"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server", "filters": ["secret_links"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Wagtail ------------------------------------------------------------------------------------------
