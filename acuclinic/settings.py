@@ -9,6 +9,7 @@ The README lists every variable.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -281,10 +282,26 @@ if PRODUCTION:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# Public forms and the booking API are rate-limited per client address (clinic/ratelimit.py).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
+# Public forms and the booking API are rate-limited per client address (clinic/ratelimit.py). The address
+# comes from X-Forwarded-For only when the request's peer is one of these proxies (addresses or networks,
+# comma-separated; empty trusts none). Loopback by default: a reverse proxy on the same machine.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.0/8,::1")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        refuse(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network")
 BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "20"))  # booking attempts per client per hour
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "10"))  # comment posts per client per hour
+# Staff sign-in: after this many failed passwords from one address or for one username within the
+# window, sign-in is refused until the window ends (clinic/login_throttle.py).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", str(15 * 60)))
+AUTHENTICATION_BACKENDS = [
+    "acuclinic.clinic.login_throttle.LoginThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "acuclinic.clinic.login_throttle.LoginForm"
 
 # Reader comments (discussion/). Replies nest one level on guides; no confirmation email (moderation
 # as WordPress does it instead); a post sooner than COMMENT_MIN_SECONDS after the form was served is a bot.

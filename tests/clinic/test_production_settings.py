@@ -21,6 +21,13 @@ def run_manage(*args, env_extra, tmp_path):
     )
 
 
+GOOD = {
+    "SECRET_KEY": "k8$-" + "a1B2c3D4e5F6g7H8i9J0" * 3,
+    "ALLOWED_HOSTS": "clinic.example",
+    "EMAIL_HOST": "smtp.clinic.example",
+}
+
+
 @pytest.mark.parametrize(
     ("env_extra", "variable"),
     [
@@ -28,6 +35,7 @@ def run_manage(*args, env_extra, tmp_path):
         ({"SECRET_KEY": "x" * 60, "EMAIL_HOST": "smtp.clinic.example"}, "ALLOWED_HOSTS"),
         # Without it, every confirmation and manage link would be printed to stdout and marked sent.
         ({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "clinic.example"}, "EMAIL_HOST"),
+        ({**GOOD, "TRUSTED_PROXIES": "127.0.0.1,proxy.internal"}, "TRUSTED_PROXIES"),
     ],
 )
 def test_production_without_a_required_variable_exits_with_one_line_naming_it(tmp_path, env_extra, variable):
@@ -37,13 +45,6 @@ def test_production_without_a_required_variable_exits_with_one_line_naming_it(tm
     assert len(lines) == 1, result.stderr
     assert variable in lines[0]
     assert "Traceback" not in result.stderr
-
-
-GOOD = {
-    "SECRET_KEY": "k8$-" + "a1B2c3D4e5F6g7H8i9J0" * 3,
-    "ALLOWED_HOSTS": "clinic.example",
-    "EMAIL_HOST": "smtp.clinic.example",
-}
 
 
 def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
