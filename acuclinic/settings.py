@@ -109,6 +109,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A view's "database is locked" (or PostgreSQL lock timeout) becomes a 503 with Retry-After.
+    "acuclinic.clinic.database_busy.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
