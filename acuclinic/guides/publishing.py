@@ -148,7 +148,34 @@ def withhold_scheduled_guides(*, dry_run: bool = False) -> list[tuple[object, li
             revision.pk,
             ", ".join(f.check for f in found),
         )
+        _tell_the_author(revision, page, go_live_at, found)
     return withheld
+
+
+def _tell_the_author(revision, page, go_live_at, found: list[Finding]) -> None:
+    """Whoever wrote the scheduled version hears by email that it did not go live, and why."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    author = revision.user
+    if author is None or not author.email:
+        return
+    context = {
+        "page": page,
+        "go_live_at": timezone.localtime(go_live_at),
+        "problems": [f.message for f in found],
+        "edit_url": settings.BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+    }
+    try:
+        send_mail(
+            subject=f"Not published: {page.title}"[:150],
+            message=render_to_string("guides/email/scheduled_publish_refused.txt", context),
+            from_email=None,
+            recipient_list=[author.email],
+        )
+    except OSError:  # the mail server is down: the history entry and the log line still say it
+        logger.warning("Could not email the author of guide %s about its refused publishing", page.slug)
 
 
 def _content_type(model):

@@ -73,6 +73,13 @@ def refuse_bulk_publishing_of_guides_with_errors(request, action_type, objects, 
     return redirect(action.next_url)
 
 
+@hooks.register("construct_admin_api")
+def check_guides_before_the_admin_api_publishes(router):
+    from .admin_api import GuideCheckingPagesAdminAPIViewSet
+
+    router.register_endpoint("pages", GuideCheckingPagesAdminAPIViewSet)
+
+
 @hooks.register("after_copy_page")
 def explain_guide_copies_kept_as_drafts(request, page, new_page):
     """A copy made with "publish copies" whose content fails the checks was created as a draft (see the model)."""

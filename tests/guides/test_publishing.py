@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import logging
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
@@ -57,10 +58,10 @@ def bl57_at(page, location):
     return page
 
 
-def save_draft(page, location):
+def save_draft(page, location, user=None):
     """A new latest revision (a draft, as Save draft makes) with BL57 at ``location``."""
     latest = page.get_latest_revision_as_object()
-    return bl57_at(latest, location).save_revision()
+    return bl57_at(latest, location).save_revision(user=user)
 
 
 def make_live_row_wrong(page):
@@ -310,9 +311,10 @@ def schedule(revision, when):
     Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=when)
 
 
-def test_publish_scheduled_withholds_a_guide_with_errors_and_publishes_the_rest(sciatica, caplog):
+def test_publish_scheduled_withholds_a_guide_with_errors_and_publishes_the_rest(sciatica, caplog, mailoutbox):
     # Scheduled before the checks ran at scheduling time (or before a later change made it fail).
-    wrong = save_draft(sciatica, WRONG)
+    author = StaffFactory(email="editor@clinic.example")
+    wrong = save_draft(sciatica, WRONG, user=author)
     schedule(wrong, timezone.now() - dt.timedelta(minutes=5))
     heel = ConditionGuidePage.objects.get(slug="acupuncture-for-plantar-heel-pain")
     fine = save_draft(heel, RIGHT)
@@ -328,6 +330,10 @@ def test_publish_scheduled_withholds_a_guide_with_errors_and_publishes_the_rest(
     assert "Not published at the scheduled time" in entry.message
     [record] = [r for r in caplog.records if "Scheduled publishing refused" in r.getMessage()]
     assert "acupuncture-for-sciatica" in record.getMessage() and WRONG not in record.getMessage()
+    [mail] = mailoutbox
+    assert mail.to == ["editor@clinic.example"] and mail.subject == "Not published: Acupuncture for Sciatica"
+    assert "back of the lower leg" in mail.body
+    assert f"/admin/pages/{sciatica.pk}/edit/" in mail.body
     # The next run has nothing left to refuse.
     call_command("publish_scheduled", stdout=io.StringIO(), stderr=io.StringIO())
     assert PageLogEntry.objects.filter(action="acuclinic_guides.scheduled_publish_refused").count() == 1
@@ -391,13 +397,17 @@ def test_copy_and_publish_of_a_valid_guide_is_live(editor, sciatica):
 # Wagtail's admin API (the page explorer's JSON API).
 
 
-def test_the_admin_api_publish_action_refuses_with_a_400(editor, sciatica):
+def test_the_admin_api_publish_action_refuses_with_a_400_and_changes_nothing(editor, sciatica):
+    scheduled = save_draft(sciatica, RIGHT)
+    schedule(scheduled, timezone.now() + dt.timedelta(days=3))
     save_draft(sciatica, WRONG)
     url = reverse("wagtailadmin_api:pages:action", args=[sciatica.pk, "publish"])
     response = editor.post(url, "{}", content_type="application/json")
     assert response.status_code == 400
-    assert "back of the lower leg" in json.dumps(response.json())
+    assert "back of the lower leg" in response.json()["points"][0]
     assert live_bl57(sciatica).startswith("On the back of the lower leg")
+    scheduled.refresh_from_db()
+    assert scheduled.approved_go_live_at is not None  # the valid version is still scheduled
 
 
 def test_the_admin_api_copy_action_keeps_a_copy_with_errors_a_draft(editor, sciatica):
@@ -435,3 +445,21 @@ def test_the_demo_loader_refuses_a_guide_with_a_wrong_location(sciatica, tmp_pat
     with pytest.raises(RuntimeError, match="did not pass its checks"):
         guides_demo.load(io.StringIO())
     assert not ConditionGuidePage.objects.get(slug="acupuncture-for-sciatica-again").live
+
+
+def test_creating_a_guide_with_publish_is_refused_and_save_draft_creates_it(editor, sciatica, atlas_page):
+    new = SimpleNamespace(
+        title="Acupuncture for Calf Cramps",
+        slug="acupuncture-for-calf-cramps",
+        condition="Calf cramps",
+        summary="How we use acupuncture for calf cramps.",
+        reviewer_id=sciatica.reviewer_id,
+        reviewed_on=sciatica.reviewed_on,
+    )
+    add = reverse("wagtailadmin_pages:add", args=("guides", "conditionguidepage", atlas_page.pk))
+    response = editor.post(add, edit_data(new, WRONG, **{"action-publish": "1"}))
+    assert response.status_code == 200
+    assert "points" in response.context["form"].errors
+    assert not ConditionGuidePage.objects.filter(slug=new.slug).exists()
+    assert editor.post(add, edit_data(new, WRONG)).status_code == 302
+    assert not ConditionGuidePage.objects.get(slug=new.slug).live
