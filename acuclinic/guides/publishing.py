@@ -67,9 +67,8 @@ def refuse_unless_publishable(page) -> None:
 
 
 def report_refusal(request, refusal: GuideNotPublishable) -> None:
-    messages.error(request, refusal.summary)
-    for finding in refusal.findings:
-        messages.error(request, _("Must be fixed before publishing: %(message)s") % {"message": finding.message})
+    """One message per guide: which guide, and every error to fix before it can go live."""
+    messages.error(request, " ".join([refusal.summary, *(f.message for f in refusal.findings)]))
 
 
 class RefusedPublishingMiddleware:

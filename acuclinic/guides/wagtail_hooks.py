@@ -88,13 +88,10 @@ def explain_guide_copies_kept_as_drafts(request, page, new_page):
     copies = [new_page.pk, *new_page.get_descendants().values_list("pk", flat=True)]
     for copy in ConditionGuidePage.objects.filter(pk__in=copies):
         if not copy.live and (found := publishing_errors(copy)):
-            messages.warning(
-                request,
-                _("“%(title)s” was copied as a draft, not published: it does not pass the atlas checks.")
-                % {"title": copy.title},
-            )
-            for finding in found:
-                messages.warning(request, _("Must be fixed before publishing: %(m)s") % {"m": finding.message})
+            summary = _("“%(title)s” was copied as a draft, not published: it does not pass the atlas checks.") % {
+                "title": copy.title
+            }
+            messages.warning(request, " ".join([summary, *(f.message for f in found)]))
 
 
 @hooks.register("register_log_actions")

@@ -238,8 +238,10 @@ def test_bulk_publishing_a_guide_whose_draft_has_errors_is_refused_with_a_messag
     response = bulk_publish(editor, [sciatica, heel])
     assert response.status_code == 302
     messages = shown(response)
-    assert "“Acupuncture for Sciatica” was not published: it does not pass the atlas checks." in messages
-    assert any("BL57" in m and "back of the lower leg" in m for m in messages)
+    assert messages[0].startswith(
+        "“Acupuncture for Sciatica” was not published: it does not pass the atlas checks. BL57"
+    )
+    assert "back of the lower leg" in messages[0]
     assert "Nothing was published." in messages and not any("has been published" in m for m in messages)
     assert live_bl57(sciatica).startswith("On the back of the lower leg")
     assert live_bl57(heel) != RIGHT  # nothing else changed either
@@ -272,8 +274,10 @@ def test_approving_a_guide_edited_after_submission_is_refused_and_the_task_stays
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[sciatica.pk])
     messages = shown(response)
-    assert "“Acupuncture for Sciatica” was not published: it does not pass the atlas checks." in messages
-    assert any(m.startswith("Must be fixed before publishing: BL57") for m in messages)
+    assert len(messages) == 1
+    assert messages[0].startswith(
+        "“Acupuncture for Sciatica” was not published: it does not pass the atlas checks. BL57"
+    )
     assert not any("updated" in m or "approved" in m for m in messages)
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
@@ -376,8 +380,9 @@ def test_copy_and_publish_of_a_guide_with_errors_creates_a_draft_and_says_why(ed
     assert not copy.live and copy.live_revision is None and copy.first_published_at is None
     assert copy.has_unpublished_changes
     messages = shown(response)
-    assert "“Copied guide” was copied as a draft, not published: it does not pass the atlas checks." in messages
-    assert any("BL57" in m for m in messages)
+    assert (
+        "“Copied guide” was copied as a draft, not published: it does not pass the atlas checks. BL57" in messages[-1]
+    )
     assert editor.get("/acupoints/copied-guide/").status_code == 404
     assert not PageLogEntry.objects.filter(page=copy, action="wagtail.publish").exists()
 
