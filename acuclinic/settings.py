@@ -118,6 +118,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "acuclinic.clinic.page_cache.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "acuclinic.guides.publishing.RefusedPublishingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
