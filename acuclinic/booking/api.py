@@ -244,10 +244,28 @@ IDEMPOTENCY_KEY = Header(
 )
 
 
+def _links(status: int, token: str, *operations: str) -> dict:
+    """OpenAPI links: what a client (and schemathesis' stateful tests) can do next with the manage token."""
+    return {
+        "responses": {
+            status: {
+                "links": {
+                    name: {"operationId": name, "parameters": {"token": token}, "description": f"{name} by its token"}
+                    for name in operations
+                }
+            }
+        }
+    }
+
+
 @router.post(
     "/appointments",
     response=responses({201: BookedOut}, 409, 429, body=True, unsafe=True),
     summary="Book an appointment (send an Idempotency-Key header to make retries safe)",
+    operation_id="create_appointment",
+    openapi_extra=_links(
+        201, "$response.body#/manage_token", "get_appointment", "reschedule_appointment", "cancel_appointment"
+    ),
 )
 def create_appointment(request: HttpRequest, data: AppointmentIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     key = idempotency_key or ""
@@ -311,7 +329,13 @@ def _by_token(token: str) -> Appointment:
         raise ApiError(410, "This appointment is over; its link no longer works.", "expired") from None
 
 
-@router.get("/appointments/{token}", response=responses({200: AppointmentOut}, 404, 410), summary="Your appointment")
+@router.get(
+    "/appointments/{token}",
+    response=responses({200: AppointmentOut}, 404, 410),
+    summary="Your appointment",
+    operation_id="get_appointment",
+    openapi_extra=_links(200, "$request.path.token", "reschedule_appointment", "cancel_appointment"),
+)
 def get_appointment(request: HttpRequest, token: str):
     return _appointment_out(_by_token(token))
 
@@ -320,6 +344,8 @@ def get_appointment(request: HttpRequest, token: str):
     "/appointments/{token}/cancel",
     response=responses({200: AppointmentOut}, 404, 409, 410, unsafe=True),
     summary="Cancel your appointment",
+    operation_id="cancel_appointment",
+    openapi_extra=_links(200, "$request.path.token", "get_appointment"),
 )
 def cancel_appointment(request: HttpRequest, token: str):
     try:
@@ -332,6 +358,8 @@ def cancel_appointment(request: HttpRequest, token: str):
     "/appointments/{token}/reschedule",
     response=responses({200: AppointmentOut}, 404, 409, 410, body=True, unsafe=True),
     summary="Move your appointment to another free time",
+    operation_id="reschedule_appointment",
+    openapi_extra=_links(200, "$request.path.token", "get_appointment", "cancel_appointment"),
 )
 def reschedule_appointment(request: HttpRequest, token: str, data: RescheduleIn):
     try:
