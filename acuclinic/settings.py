@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A view's "database is locked" (or PostgreSQL lock timeout) becomes a 503 with Retry-After.
     "acuclinic.clinic.database_busy.DatabaseBusyMiddleware",
+    # %00 in a path or query string is refused here: PostgreSQL would fail on it in any lookup.
+    "acuclinic.clinic.nul_refusal.NulRefusalMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
