@@ -49,7 +49,8 @@ def routes() -> list[Route]:
     def walk(patterns, prefix: str) -> None:
         for pattern in patterns:
             text = prefix + str(pattern.pattern)
-            if text.startswith(SKIPPED_PREFIXES):
+            # media/ is served only with DEBUG on (Django's development file view), never in production.
+            if text.lstrip("^").startswith(SKIPPED_PREFIXES):
                 continue
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, text)
