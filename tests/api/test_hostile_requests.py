@@ -114,7 +114,7 @@ def test_manage_cancel_with_a_non_ascii_signature_is_404(client, clinic_site, no
 @pytest.mark.parametrize("value", ["a.b", "//evil.example", "\x00", "%00", "²", "a/b", " "])
 def test_start_page_with_a_hostile_service_does_not_crash_or_redirect_away(client, every_day, value, no_error_logged):
     response = client.get("/book/", {"service": value})
-    assert response.status_code in (200, 404)
+    assert response.status_code in (200, 400, 404)  # 400: a NUL in the address (clinic/nul_refusal.py)
 
 
 @pytest.mark.parametrize("day", ["9999-12-31", "9999-12-25", "0001-01-01", "99999-01-01", "2030-02-30"])
