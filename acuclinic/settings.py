@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "acuclinic.clinic.page_cache.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "acuclinic.guides.publishing.RefusedPublishingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -389,7 +390,8 @@ LOGGING = {
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "acuclinic")
 WAGTAILADMIN_BASE_URL = BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend Wagtail would choose, with every query's words made safe for the database first.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "acuclinic.clinic.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: it would send a hash of each staff member's email to another host (and fails offline).
