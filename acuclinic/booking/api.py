@@ -165,8 +165,13 @@ def _appointment_out(appointment: Appointment) -> dict:
     }
 
 
+# Where in the request body each field services.py may name sits.
+BODY_FIELDS = {"name": "patient.name", "red_flags": "intake.red_flags", "email": "patient.email"}
+
+
 def _error(exc: services.BookingError) -> Status:
-    return error(exc.status, exc.message, exc.code, field=f"body.{exc.field}" if exc.field else None)
+    field = f"body.{BODY_FIELDS.get(exc.field, exc.field)}" if exc.field else None
+    return error(exc.status, exc.message, exc.code, field=field)
 
 
 def _error_body(exc: services.BookingError) -> dict:
