@@ -238,7 +238,12 @@ def _replay(record: IdempotentRequest, fingerprint: str):
     if record.appointment_id:
         appointment = Appointment.objects.select_related("service", "practitioner").get(pk=record.appointment_id)
         return Status(record.status_code, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
-    return Status(record.status_code, record.error)
+    body = record.error or {}
+    if "errors" not in body:  # recorded before the API had one error model: answer in today's
+        field = body.get("field")
+        body = error(record.status_code, body.get("detail") or "Refused.", body.get("code") or "invalid",
+                     field=f"body.{field}" if field else None).value  # fmt: skip
+    return Status(record.status_code, body)
 
 
 IDEMPOTENCY_KEY = Header(
