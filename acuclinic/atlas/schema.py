@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from .categories import CATEGORIES
+from .figures.placement import Placement
 from .regions import REGION_CODES
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -53,6 +54,7 @@ class PointRecord(BaseModel):
     needling: Sentence
     cautions: list[Text] = Field(min_length=1)
     categories: list[Text] = Field(default_factory=list)
+    placement: Placement | None = None  # where the figures draw it (atlas/figures/placement.py)
 
     @field_validator("code")
     @classmethod
@@ -92,6 +94,10 @@ class PointRecord(BaseModel):
         if self.code == "Ashi":
             if self.number is not None:
                 raise ValueError("number: Ashi has no number")
+            if self.placement is not None:
+                raise ValueError("placement: Ashi has no fixed place")
+        elif self.placement is None:
+            raise ValueError("placement: every point but Ashi needs one (see atlas/figures/placement.py)")
         elif self.number != int(expected):
             raise ValueError(f"number: {self.number} does not match code {self.code}")
         if strip_tones(self.pinyin) != self.pinyin_plain:
