@@ -31,7 +31,7 @@ class Mark:
     y: float
     url: str | None = None
     label: str | None = None
-    style: str = "point"  # "point", "faint" or "highlight"
+    style: str = "point"  # "point", "faint", "highlight" or "landmark"
     title: str | None = None
 
 
@@ -42,8 +42,11 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(marks: list[Mark], width: float, height: float, size: float = 9.0) -> dict[str, tuple[Box, bool]]:
+def place_labels(
+    marks: list[Mark], width: float, height: float, size: float = 9.0, origin: tuple[float, float] = (0, 0)
+) -> dict[str, tuple[Box, bool]]:
     """Choose a box for each label: returns code -> (x0, y0, x1, y1) and whether a leader is needed."""
+    ox, oy = origin
     dots = [(m.x - DOT_R - 1, m.y - DOT_R - 1, m.x + DOT_R + 1, m.y + DOT_R + 1) for m in marks]
     placed: list[Box] = []
     result: dict[str, tuple[Box, bool]] = {}
@@ -52,21 +55,21 @@ def place_labels(marks: list[Mark], width: float, height: float, size: float = 9
         text = mark.label or mark.code
         w, h = len(text) * size * CHAR_W + 2, size + 2
         best = None
-        for radius in (5, 9, 14, 20, 28, 38, 50, 64):
+        for radius in (r * size / 9 for r in (5, 9, 14, 20, 28, 38, 50, 64)):
             for angle in angles:
                 dx, dy = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
                 cx, cy = mark.x + dx * (radius + w / 2), mark.y + dy * (radius + h / 2)
                 box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-                if box[0] < 1 or box[1] < 1 or box[2] > width - 1 or box[3] > height - 1:
+                if box[0] < ox + 1 or box[1] < oy + 1 or box[2] > ox + width - 1 or box[3] > oy + height - 1:
                     continue
                 if any(_overlaps(box, b) for b in placed) or any(_overlaps(box, d) for d in dots):
                     continue
-                best = (box, radius > 9)
+                best = (box, radius > 9 * size / 9)
                 break
             if best:
                 break
         if best is None:  # nowhere free: right of the dot, clamped (the e2e test reports it)
-            x0 = min(mark.x + 5, width - w - 1)
+            x0 = min(mark.x + 5, ox + width - w - 1)
             best = ((x0, mark.y - h / 2, x0 + w, mark.y + h / 2), False)
         placed.append(best[0])
         result[mark.code] = best
@@ -111,21 +114,29 @@ def figure_svg(
     desc: str,
     ident: str,
     measures: list[tuple[tuple[float, float], tuple[float, float], str]] = (),
+    course: list[tuple[float, float]] = (),
     landmarks: list[str] | None = None,
     label_landmarks: bool = False,
     label_size: float = 9.0,
     label_all: bool = True,
+    window: tuple[float, float, float, float] | None = None,
+    scale: float = 1.0,
 ) -> str:
-    """One figure as inline SVG. ``ident`` makes the title/desc ids unique on the page."""
-    w, h = view.width, view.height
+    """One figure as inline SVG. ``ident`` makes the title/desc ids unique on the page; ``window``
+    (x, y, width, height) shows part of the view, drawn ``scale`` times its size."""
+    wx, wy, w, h = window or (0, 0, view.width, view.height)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{wx:g} {wy:g} {w:g} {h:g}" width="{w * scale:.0f}" '
+        f'height="{h * scale:.0f}" role="img" '
         f'aria-labelledby="{ident}-t {ident}-d" class="figure-svg" data-view="{view.name}">',
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>',
-        f'<rect width="{w}" height="{h}" fill="#fff"/>',
+        f'<rect x="{wx:g}" y="{wy:g}" width="{w:g}" height="{h:g}" fill="#fff"/>',
         *_base(view),
         *landmark_layer(view, landmarks, label_landmarks),
     ]
+    if len(course) > 1:
+        points = " ".join(f"{x:g},{y:g}" for x, y in course)
+        out.append(f'<polyline points="{points}" fill="none" stroke="{LINK}" stroke-width="1" stroke-opacity="0.45"/>')
     for start, end, text in measures:
         (x1, y1), (x2, y2) = start, end
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
@@ -136,12 +147,18 @@ def figure_svg(
             f'stroke-width="1" stroke-dasharray="3 2"/>'
             f'<text x="{tx:g}" y="{ty:g}" font-size="9" fill="{ACCENT}" {FONT}>{escape(text)}</text></g>'
         )
-    labelled = [m for m in marks if label_all or m.style != "faint"]
-    boxes = place_labels(labelled, w, h, label_size)
-    for mark in sorted(marks, key=lambda m: m.style == "highlight"):
-        colour = {"highlight": ACCENT, "faint": FAINT}.get(mark.style, LINK)
+    labelled = [m for m in marks if label_all or m.style != "faint" or m.label]
+    # Measures' own labels are obstacles too, so point labels keep clear of "3 cun".
+    boxes = place_labels(labelled, w, h, label_size, (wx, wy))
+    for mark in sorted(marks, key=lambda m: (m.style != "landmark", m.style == "highlight")):
+        colour = {"highlight": ACCENT, "faint": FAINT, "landmark": FAINT}.get(mark.style, LINK)
         radius = 5 if mark.style == "highlight" else DOT_R
-        dot = f'<circle cx="{mark.x:g}" cy="{mark.y:g}" r="{radius}" fill="{colour}" stroke="#fff" stroke-width="1"/>'
+        if mark.style == "landmark":
+            dot = f'<circle cx="{mark.x:g}" cy="{mark.y:g}" r="2.5" fill="#fff" stroke="{FAINT}" stroke-width="1"/>'
+        else:
+            dot = (
+                f'<circle cx="{mark.x:g}" cy="{mark.y:g}" r="{radius}" fill="{colour}" stroke="#fff" stroke-width="1"/>'
+            )
         label = ""
         if mark.code in boxes:
             (x0, y0, x1, y1), leader = boxes[mark.code]
@@ -152,9 +169,11 @@ def figure_svg(
                     f'stroke="{FAINT}" stroke-width="0.6"/>'
                 )
             weight = ' font-weight="700"' if mark.style == "highlight" else ""
+            italic = ' font-style="italic"' if mark.style == "landmark" else ""
             label += (
                 f'<text class="figure-label" x="{x0 + 1:.1f}" y="{y1 - 2.5:.1f}" font-size="{label_size:g}"{weight} '
-                f'fill="{colour if mark.style != "point" else INK}" {FONT}>{escape(mark.label or mark.code)}</text>'
+                f'fill="{colour if mark.style != "point" else INK}" {FONT}{italic}>'
+                f"{escape(mark.label or mark.code)}</text>"
             )
         tip = f"<title>{escape(mark.title)}</title>" if mark.title else ""
         inner = f"{tip}{dot}{label}"

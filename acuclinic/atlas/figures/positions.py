@@ -64,6 +64,7 @@ class Atlas:
     views: dict[str, View]
     positions: dict[str, Position]
     specs: dict[str, PointSpec]
+    titles: dict[str, str]  # "GB30 Huántiào (Jumping Circle)", for tooltips and text alternatives
 
     def on_view(self, view: str) -> dict[str, Position]:
         return {code: p for code, p in self.positions.items() if p.view == view}
@@ -73,8 +74,10 @@ def build_atlas(data_dir: Path = DATA_DIR, views_dir: Path = VIEWS_DIR) -> Atlas
     """Resolve every placement; raise :class:`FigureDataError` listing every bad one."""
     views = read_views(views_dir)
     specs: dict[str, PointSpec] = {}
+    titles: dict[str, str] = {}
     for path in sorted(data_dir.glob("*.yaml")):
         for record in read_channel_file(path).points:
+            titles[record.code] = f"{record.code} {record.pinyin} ({record.english})"
             if record.placement is not None:
                 specs[record.code] = PointSpec(record.code, path.name, record.region, record.placement)
     resolver = Resolver(views, specs, REGION_VIEWS)
@@ -86,7 +89,7 @@ def build_atlas(data_dir: Path = DATA_DIR, views_dir: Path = VIEWS_DIR) -> Atlas
             errors.append(str(exc))
     if errors:
         raise FigureDataError("\n".join(dict.fromkeys(errors)))
-    return Atlas(views, positions, specs)
+    return Atlas(views, positions, specs, titles)
 
 
 @cache
