@@ -172,7 +172,9 @@ def _window(view: View, points: list[tuple[float, float]], least: float = 220) -
     return (round(x), round(y), round(w), round(h))
 
 
-def _numbered(atlas: Atlas, view: View, items: list[tuple[str, str]], url: Url, ident: str, title: str, course=False):
+def _numbered(
+    atlas: Atlas, view: View, items: list[tuple[str, str]], url: Url, ident: str, title: str, course=False, zoom=False
+):
     marks = [
         Mark(
             code, atlas.positions[code].x, atlas.positions[code].y, url(code), label=label, title=atlas.titles.get(code)
@@ -184,7 +186,17 @@ def _numbered(atlas: Atlas, view: View, items: list[tuple[str, str]], url: Url, 
     text = f"{title}: {listed}."
     if view.record.midline is not None:
         text += " " + ONE_SIDE
-    return Figure(view.name, title, figure_svg(view, marks, title=title, desc=text, ident=ident, course=line), text)
+    window, scale, size = None, 1.0, 9.0
+    if zoom:
+        # Show the part of the view the points are in, enlarged, so a single point on a leg is not a
+        # speck on a long outline.
+        window = _window(view, [atlas.positions[c].xy for c, _ in items], least=460)
+        scale = max(1.0, min(1.3, 440 / window[2], 600 / window[3]))
+        size = round(11 / scale, 1)
+    svg = figure_svg(
+        view, marks, title=title, desc=text, ident=ident, course=line, window=window, scale=scale, label_size=size
+    )
+    return Figure(view.name, title, svg, text)
 
 
 def channel_figures(atlas: Atlas, codes: list[str], name: str, url: Url) -> list[Figure]:
@@ -208,6 +220,7 @@ def channel_figures(atlas: Atlas, codes: list[str], name: str, url: Url) -> list
                 f"course-{i}",
                 title,
                 course=not on_view[0].startswith("EX"),
+                zoom=True,
             )
         )
     return figures
@@ -223,7 +236,7 @@ def guide_figures(atlas: Atlas, codes: list[str], url: Url) -> list[Figure]:
     for i, (view_name, items) in enumerate(by_view.items()):
         view = atlas.views[view_name]
         title = f"The points in this guide on the {view.record.title.lower()}"
-        figures.append(_numbered(atlas, view, items, url, f"guide-{i}", title))
+        figures.append(_numbered(atlas, view, items, url, f"guide-{i}", title, zoom=True))
     return figures
 
 
@@ -268,10 +281,17 @@ def measure_figure(atlas: Atlas, view_name: str, ident: str) -> Figure:
     )
 
 
+# The body map's order: head to foot.
+BODY_ORDER = ("head_front", "head_side", "head_top", "head_back", "mouth_inside", "trunk_front", "trunk_back",
+              "arm_inner", "arm_outer", "hand_palm", "hand_back", "leg_front", "leg_inner", "leg_outer", "leg_back",
+              "foot_top", "sole")  # fmt: skip
+
+
 def body_map(atlas: Atlas, href: Callable[[str], str], width: int = 110) -> str:
     """Every view as a small linked outline: pick a part of the body to see its points."""
     cells = []
-    for name, view in atlas.views.items():
+    order = {name: i for i, name in enumerate(BODY_ORDER)}
+    for name, view in sorted(atlas.views.items(), key=lambda item: order.get(item[0], len(order))):
         scale = width / view.width
         h = round(view.height * scale)
         count = len(atlas.on_view(name))
