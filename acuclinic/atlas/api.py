@@ -10,6 +10,7 @@ from acuclinic.clinic.api_errors import ApiError, ErrorOut, responses
 from acuclinic.clinic.content_cache import cached
 
 from . import codes, figure_views
+from .figures.drawing import standalone
 from .figures.positions import default_atlas
 from .models import AtlasIndexPage, Meridian, Point
 from .regions import REGION_CODES
@@ -211,7 +212,7 @@ def point_figure_svg(request: HttpRequest, code: str):
         detail = f"No point matches {code!r}." if resolution.code is None else f"{resolution.code} has no fixed place."
         suggestions = codes.default_index().suggest(code[:100])
         return Status(404, {"detail": detail, "code": "not_found", "errors": [], "candidates": suggestions})
-    return HttpResponse(figure.svg, content_type="image/svg+xml; charset=utf-8")
+    return HttpResponse(standalone(figure.svg), content_type="image/svg+xml; charset=utf-8")
 
 
 def atlas_url(request: HttpRequest) -> str:

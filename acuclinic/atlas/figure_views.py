@@ -15,6 +15,7 @@ from acuclinic.clinic.content_cache import cached
 
 from .figures import compose
 from .figures.cun import FINGER_CUN, SEGMENTS
+from .figures.drawing import standalone
 from .figures.positions import default_atlas
 
 CUN_VIEWS = ("head_top", "trunk_front", "arm_inner", "leg_inner", "leg_outer")
@@ -88,7 +89,7 @@ def contact_sheet_svg(page, request, view: str):
     figure = cached(
         f"atlas-figure:sheet:{atlas_url}:{view}", lambda: compose.contact_sheet(atlas, view, point_url(atlas_url))
     )
-    return HttpResponse(figure.svg, content_type="image/svg+xml; charset=utf-8")
+    return HttpResponse(standalone(figure.svg), content_type="image/svg+xml; charset=utf-8")
 
 
 def cun_page(page, request):

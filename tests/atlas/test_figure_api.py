@@ -42,7 +42,11 @@ def test_a_points_figure_as_svg(client, atlas_page):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("image/svg+xml")
     svg = response.content.decode()
-    assert svg.startswith("<svg") and 'data-view="leg_front"' in svg and '<a href="/acupoints/st36/">' in svg
+    assert (
+        svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" ')
+        and 'data-view="leg_front"' in svg
+        and '<a href="/acupoints/st36/">' in svg
+    )
 
 
 def test_a_figure_for_no_point_is_a_404_with_suggestions(client, atlas_page):

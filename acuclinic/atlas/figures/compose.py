@@ -301,7 +301,7 @@ def body_map(atlas: Atlas, href: Callable[[str], str], width: int = 110) -> str:
             mirror = f'<g transform="matrix(-1 0 0 1 {2 * view.record.midline:g} 0)">{paths}</g>'
         dots = "".join(f'<circle cx="{p.x:g}" cy="{p.y:g}" r="4"/>' for p in atlas.on_view(name).values())
         cells.append(
-            f'<li><a href="{href(name)}"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {view.width} '
+            f'<li><a href="{href(name)}"><svg viewBox="0 0 {view.width} '
             f'{view.height}" width="{width}" height="{h}" aria-hidden="true" focusable="false">'
             f'<g fill="none" stroke="#3b4a54" stroke-width="{1.6 / scale:.1f}">{paths}{mirror}</g>'
             f'<g fill="{FAINT}">{dots}</g></svg>'

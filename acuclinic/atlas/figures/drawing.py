@@ -76,6 +76,14 @@ def place_labels(
     return result
 
 
+SVG_NS = "http://www.w3.org/2000/svg"
+
+
+def standalone(svg: str) -> str:
+    """The figure as a file of its own: an SVG document needs the namespace that inline SVG in HTML does not."""
+    return svg.replace("<svg ", f'<svg xmlns="{SVG_NS}" ', 1)
+
+
 def _base(view: View) -> list[str]:
     r = view.record
     parts = []
@@ -126,7 +134,7 @@ def figure_svg(
     (x, y, width, height) shows part of the view, drawn ``scale`` times its size."""
     wx, wy, w, h = window or (0, 0, view.width, view.height)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{wx:g} {wy:g} {w:g} {h:g}" width="{w * scale:.0f}" '
+        f'<svg viewBox="{wx:g} {wy:g} {w:g} {h:g}" width="{w * scale:.0f}" '
         f'height="{h * scale:.0f}" role="img" '
         f'aria-labelledby="{ident}-t {ident}-d" class="figure-svg" data-view="{view.name}">',
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>',
