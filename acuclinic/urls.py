@@ -35,4 +35,5 @@ if settings.DEBUG:
 urlpatterns += [
     path("", include(wagtail_urls)),
     re_path(r"^((?:[^/]+/)*)$", wagtail_serve),
+    re_path(r"^((?:[\w-]+/)+[a-z_]+\.svg)$", wagtail_serve),  # the atlas's figure contact sheets
 ]

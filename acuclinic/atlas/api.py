@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from acuclinic.clinic.api_errors import ApiError, ErrorOut, responses
+from acuclinic.clinic.content_cache import cached
 
-from . import codes
-from .models import Meridian, Point
+from . import codes, figure_views
+from .figures.drawing import standalone
+from .figures.positions import default_atlas
+from .models import AtlasIndexPage, Meridian, Point
 from .regions import REGION_CODES
 from .search import search_points
 
@@ -35,6 +38,41 @@ class PointOut(Schema):
     needling: str
     cautions: list[str]
     categories: list[str]
+
+
+class FigurePosition(Schema):
+    view: str
+    x: float = Field(description="0 to 1 across the view's viewBox, from the left")
+    y: float = Field(description="0 to 1 down the view's viewBox, from the top")
+
+
+class PointDetail(PointOut):
+    figures: list[FigurePosition]
+    placement: dict | None = Field(description="The placement expression from the data file (README: Placements)")
+
+    @staticmethod
+    def resolve_figures(obj) -> list[dict]:
+        return figure_positions(obj.code)
+
+    @staticmethod
+    def resolve_placement(obj) -> dict | None:
+        spec = default_atlas().specs.get(obj.code)
+        return spec.placement.as_data() if spec else None
+
+
+class LandmarkOut(Schema):
+    name: str
+    label: str
+    x: float
+    y: float
+
+
+class FigureView(Schema):
+    name: str
+    title: str
+    viewBox: list[int]
+    landmarks: list[LandmarkOut]
+    point_count: int
 
 
 class PointList(Schema):
@@ -105,7 +143,7 @@ def list_points(request: HttpRequest, filters: Query[PointFilters]):
 
 @router.get(
     "/points/{code}",
-    response=responses({200: PointOut, 300: Candidates}) | {404: PointNotFound},
+    response=responses({200: PointDetail, 300: Candidates}) | {404: PointNotFound},
     summary="One point, by any spelling of its code or name",
 )
 def get_point(request: HttpRequest, code: str):
@@ -127,3 +165,61 @@ def get_point(request: HttpRequest, code: str):
 )
 def list_meridians(request: HttpRequest):
     return Meridian.objects.annotate(point_count=Count("points", filter=Q(points__number__isnull=False)))
+
+
+def figure_positions(code: str) -> list[dict]:
+    """Where the figures draw a point, in 0-1 units of each view's viewBox (origin top left)."""
+    atlas = default_atlas()
+    position = atlas.positions.get(code)
+    if position is None:
+        return []
+    view = atlas.views[position.view]
+    return [{"view": view.name, "x": round(position.x / view.width, 4), "y": round(position.y / view.height, 4)}]
+
+
+@router.get(
+    "/figures", response=responses({200: list[FigureView]}), summary="The figure views, their viewBox and landmarks"
+)
+def list_figures(request: HttpRequest):
+    atlas = default_atlas()
+    return [
+        {
+            "name": view.name,
+            "title": view.record.title,
+            "viewBox": [0, 0, view.width, view.height],
+            "landmarks": [
+                {"name": name, "label": mark.label, "x": round(mark.at[0] / view.width, 4),
+                 "y": round(mark.at[1] / view.height, 4)}
+                for name, mark in view.record.landmarks.items()
+            ],
+            "point_count": len(atlas.on_view(view.name)),
+        }
+        for view in atlas.views.values()
+    ]  # fmt: skip
+
+
+@router.get(
+    "/points/{code}/figure.svg",
+    response=responses({200: None, 300: Candidates}) | {404: PointNotFound},
+    summary="The point page's figure as SVG",
+)
+def point_figure_svg(request: HttpRequest, code: str):
+    resolution = codes.resolve(code[:100])
+    if resolution.ambiguous:
+        return Status(300, {"detail": f"{code!r} names more than one point.", "candidates": list(resolution.codes)})
+    figure = figure_views.point_figure(atlas_url(request), resolution.code) if resolution.code else None
+    if figure is None:
+        detail = f"No point matches {code!r}." if resolution.code is None else f"{resolution.code} has no fixed place."
+        suggestions = codes.default_index().suggest(code[:100])
+        return Status(404, {"detail": detail, "code": "not_found", "errors": [], "candidates": suggestions})
+    return HttpResponse(standalone(figure.svg), content_type="image/svg+xml; charset=utf-8")
+
+
+def atlas_url(request: HttpRequest) -> str:
+    """The live atlas page's URL, for the links in a figure served outside it; cached per content version."""
+
+    def build() -> str:
+        page = AtlasIndexPage.objects.live().first()
+        return page.get_url(request) if page is not None else "/acupoints/"
+
+    return cached(f"atlas-url:{request.get_host()}", build)

@@ -38,6 +38,8 @@ ASHI = "Ashi"
 ALTERNATIVE_NAMES: dict[str, str] = {
     "ashi": ASHI, "ahshi": ASHI, "ashipoint": ASHI, "ashipoints": ASHI, "阿是穴": ASHI,
     "huatuojiaji": "EX-B2", "华佗夹脊": "EX-B2", "華佗夾脊": "EX-B2",
+    # WHO 2008 names EX-HN15 Bailao; many books call it Jingbailao ("neck Bailao").
+    "jingbailao": "EX-HN15", "颈百劳": "EX-HN15", "頸百勞": "EX-HN15",
 }  # fmt: skip
 
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -7,7 +7,7 @@ from django.db import transaction
 from acuclinic.clinic.models import HomePage
 
 from .loading import load_atlas
-from .pages import AtlasIndexPage
+from .models import AtlasIndexPage
 
 
 @transaction.atomic

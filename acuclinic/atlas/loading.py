@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from .codes import sort_key
+from .figures.positions import build_atlas
+from .figures.views import FigureDataError
 from .models import Meridian, Point
-from .schema import DATA_DIR, read_all
+from .schema import DATA_DIR, AtlasDataError, read_all
 
 POINT_DATA_FIELDS = (
     "number",
@@ -49,6 +51,11 @@ def load_atlas(data_dir: Path = DATA_DIR, stdout: TextIO | None = None) -> LoadR
     A point missing from the files is left in place (guides may still refer to it).
     """
     files = sorted(read_all(data_dir), key=lambda f: sort_key(f.points[0].code))
+    try:
+        # Every placement must resolve on its figure before anything is written.
+        build_atlas(data_dir, data_dir / "figures")
+    except FigureDataError as exc:
+        raise AtlasDataError(str(exc)) from exc
     existing_meridians = {m.code: m for m in Meridian.objects.all()}
     existing_points = {p.code: p for p in Point.objects.all()}
     report = LoadReport()

@@ -16,8 +16,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from .categories import CATEGORIES
+from .figures.placement import Placement
 from .regions import REGION_CODES
 
+# libyaml's safe loader when PyYAML was built with it: the same documents, parsed several times faster.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=12)]
 
@@ -53,6 +56,7 @@ class PointRecord(BaseModel):
     needling: Sentence
     cautions: list[Text] = Field(min_length=1)
     categories: list[Text] = Field(default_factory=list)
+    placement: Placement | None = None  # where the figures draw it (atlas/figures/placement.py)
 
     @field_validator("code")
     @classmethod
@@ -92,6 +96,10 @@ class PointRecord(BaseModel):
         if self.code == "Ashi":
             if self.number is not None:
                 raise ValueError("number: Ashi has no number")
+            if self.placement is not None:
+                raise ValueError("placement: Ashi has no fixed place")
+        elif self.placement is None:
+            raise ValueError("placement: every point but Ashi needs one (see atlas/figures/placement.py)")
         elif self.number != int(expected):
             raise ValueError(f"number: {self.number} does not match code {self.code}")
         if strip_tones(self.pinyin) != self.pinyin_plain:
@@ -146,7 +154,7 @@ def _describe(error: dict, raw: dict) -> str:
 def read_channel_file(path: Path) -> ChannelFile:
     """Parse and validate one data file; raise :class:`AtlasDataError` naming file, point and field."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506  (the safe loader)
     except yaml.YAMLError as exc:
         raise AtlasDataError(f"{path.name}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):

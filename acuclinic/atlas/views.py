@@ -12,8 +12,9 @@ from wagtail.models import Page, ReferenceIndex
 from acuclinic.clinic.breadcrumbs import Crumb, breadcrumb_json_ld, page_crumbs
 from acuclinic.clinic.content_cache import cached
 
-from . import codes
-from .models import Meridian, Point
+from . import codes, figure_views
+from .figures.location_text import uses_cun
+from .models.points import Meridian, Point
 
 
 def index_context(page, request) -> dict:
@@ -32,6 +33,7 @@ def index_context(page, request) -> dict:
     return {
         **data,
         "atlas_url": page.get_url(request),
+        "body_map": figure_views.body_map(page.get_url(request)),
         "breadcrumbs": crumbs,
         "json_ld": [breadcrumb_json_ld(crumbs, request)],
     }
@@ -53,6 +55,7 @@ def meridian_page(page, request, slug: str):
         **data,
         "page": page,
         "atlas_url": page.get_url(request),
+        "figures": figure_views.channel_figures(page.get_url(request), data["meridian"]),
         "breadcrumbs": crumbs,
         "json_ld": [breadcrumb_json_ld(crumbs, request)],
     }
@@ -91,6 +94,8 @@ def point_page(page, request, slug: str):
         "page": page,
         "atlas_url": page.get_url(request),
         "meridian_url": meridian_url,
+        "figure": figure_views.point_figure(page.get_url(request), point.code),
+        "location_uses_cun": uses_cun(point.location),
         "canonical_url": request.build_absolute_uri(url),
         "breadcrumbs": crumbs,
         "json_ld": [point_json_ld(point, request.build_absolute_uri(url)), breadcrumb_json_ld(crumbs, request)],

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from acuclinic.atlas import codes
-from acuclinic.atlas.pages import AtlasIndexPage
+from acuclinic.atlas.models import AtlasIndexPage
 from acuclinic.atlas.search import search_points
 
 from .text import one_line

@@ -10,8 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from acuclinic.atlas.codes import normalise_code
-from acuclinic.atlas.models import Point
-from acuclinic.atlas.pages import AtlasIndexPage
+from acuclinic.atlas.models import AtlasIndexPage, Point
 from acuclinic.booking.models import Service
 
 from .checks import ERROR, WARNING, Finding, check_guide

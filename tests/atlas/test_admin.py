@@ -1,5 +1,6 @@
 """Editors annotate points in the admin; the points themselves come only from the data files."""
 
+import pytest
 from django.urls import reverse
 
 from acuclinic.atlas.models import Point
@@ -39,3 +40,19 @@ def test_points_are_listed_in_the_admin(client, atlas_page):
     response = client.get(reverse("wagtailsnippets_atlas_point:list"), {"q": "huantiao"})
     assert response.status_code == 200
     assert b"GB30" in response.content
+
+
+def test_read_only_cautions_are_a_list_not_a_python_repr(client, atlas_page):
+    client.force_login(StaffFactory())
+    point = Point.objects.get(code="GB30")
+    html = client.get(reverse("wagtailsnippets_atlas_point:edit", args=[point.pk])).content.decode()
+    assert f"<li>{point.cautions[0]}</li>" in html.replace("&#x27;", "'")
+    assert "[&#x27;" not in html and "['" not in html
+
+
+@pytest.mark.parametrize("query", ["GB30", "gb-30", "环跳", "環跳", "Huantiao", "Huántiào"])
+def test_the_point_chooser_finds_points_by_code_and_chinese(client, atlas_page, query):
+    client.force_login(StaffFactory())
+    response = client.get(reverse("wagtailsnippetchoosers_atlas_point:choose_results"), {"q": query})
+    assert response.status_code == 200
+    assert "GB30" in response.content.decode()

@@ -36,7 +36,7 @@ def test_point_by_any_spelling(client, atlas_page, spelling):
     response = client.get(f"/api/v1/points/{spelling}")
     assert response.status_code == 200
     assert response.json()["code"] == "GB30"
-    assert set(response.json()) == POINT_FIELDS
+    assert set(response.json()) == POINT_FIELDS | {"figures", "placement"}  # one point: also where it is drawn
 
 
 def test_unknown_point_is_404_with_a_json_message_and_suggestions(client, atlas_page):

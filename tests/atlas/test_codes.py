@@ -33,7 +33,9 @@ def test_every_spelling_of_gb30_resolves(spelling):
      ("Zusanli", "ST36"), ("足三里", "ST36"), ("Hegu", "LI4"), ("合谷", "LI4"), ("Sanyinjiao", "SP6"),
      ("三陰交", "SP6"), ("Chengshan", "BL57"), ("Yanglingquan", "GB34"), ("EX-HN3", "EX-HN3"), ("ex hn 3", "EX-HN3"),
      ("EXHN3", "EX-HN3"), ("Yintang", "EX-HN3"), ("印堂", "EX-HN3"), ("EX-B2", "EX-B2"), ("Huatuojiaji", "EX-B2"),
-     ("Ashi", "Ashi"), ("ah shi", "Ashi"), ("阿是穴", "Ashi"), ("Zhōngdū", "LR6"), ("Zhōngdú", "GB32")],
+     ("Ashi", "Ashi"), ("ah shi", "Ashi"), ("阿是穴", "Ashi"), ("Zhōngdū", "LR6"), ("Zhōngdú", "GB32"),
+     ("Bailao", "EX-HN15"), ("Bǎiláo", "EX-HN15"), ("百劳", "EX-HN15"), ("百勞", "EX-HN15"),
+     ("Jingbailao", "EX-HN15"), ("Jǐngbǎiláo", "EX-HN15"), ("颈百劳", "EX-HN15")],
 )  # fmt: skip
 def test_alternative_codes_and_names_resolve(spelling, code):
     assert normalise_code(spelling) == code

@@ -67,3 +67,17 @@ def test_invalid_data_stops_the_command_with_the_error_and_writes_nothing(clinic
     with pytest.raises(AtlasDataError, match=r"gb\.yaml: GB30: region"):
         load_atlas(data_copy, stdout=io.StringIO())
     assert Point.objects.get(code="GB30").region == "buttock"
+
+
+def test_a_placement_that_does_not_resolve_stops_loading_and_writes_nothing(clinic_site, data_copy):
+    st = yaml.safe_load((data_copy / "st.yaml").read_text(encoding="utf-8"))
+    st["points"][35]["placement"] = {"along": ["ST35", "knee_cap"], "cun": 3}
+    st["points"][35]["english"] = "Changed"
+    (data_copy / "st.yaml").write_text(yaml.safe_dump(st, allow_unicode=True), encoding="utf-8")
+    from acuclinic.atlas.schema import AtlasDataError
+
+    with pytest.raises(
+        AtlasDataError, match=r"st\.yaml: ST36: placement: unknown landmark 'knee_cap' on view 'leg_front'"
+    ):
+        load_atlas(data_copy, stdout=io.StringIO())
+    assert Point.objects.get(code="ST36").english == "Leg Three Miles"

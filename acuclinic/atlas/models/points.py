@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from .categories import CATEGORIES
-from .regions import REGIONS
+from ..categories import CATEGORIES
+from ..regions import REGIONS
 
 
 class Meridian(models.Model):
@@ -115,6 +115,3 @@ class Point(index.Indexed, models.Model):
     @property
     def is_ashi(self) -> bool:
         return self.code == "Ashi"
-
-
-from .pages import AtlasIndexPage  # noqa: E402, F401  (Django finds page models through models.py)

@@ -10,7 +10,8 @@ from wagtail.url_routing import RouteResult
 
 from acuclinic.clinic.models import PublicPageMixin
 
-from . import views
+from .. import figure_views, views
+from .points import Meridian, Point
 
 # Canonical URL segments only; any other spelling falls through to child pages and then to
 # ``spelling`` below, which redirects. Routes are tried before child pages, so they stay tight.
@@ -41,6 +42,18 @@ class AtlasIndexPage(PublicPageMixin, RoutablePageMixin, Page):
     def point(self, request, slug):
         return views.point_page(self, request, slug)
 
+    @re_path(r"^figures/(?P<view>[a-z][a-z_]{1,30})\.svg/?$", name="figure_sheet")
+    def figure_sheet(self, request, view):
+        return figure_views.contact_sheet_svg(self, request, view)
+
+    @re_path(r"^figures/(?P<view>[a-z][a-z_]{1,30})/$", name="figure_view")
+    def figure_view(self, request, view):
+        return figure_views.view_page(self, request, view)
+
+    @re_path(r"^cun/$", name="cun")
+    def cun(self, request):
+        return figure_views.cun_page(self, request)
+
     @re_path(MERIDIAN_PATH, name="meridian")
     def meridian(self, request, slug):
         return views.meridian_page(self, request, slug)
@@ -63,8 +76,6 @@ class AtlasIndexPage(PublicPageMixin, RoutablePageMixin, Page):
         return self.get_url(request) + self.reverse_subpage("meridian", kwargs={"slug": meridian.slug})
 
     def get_sitemap_urls(self, request=None):
-        from .models import Meridian, Point
-
         base = self.get_full_url(request)
         urls = super().get_sitemap_urls(request)
         for meridian in Meridian.objects.annotate(lastmod=models.Max("points__updated_at")):
