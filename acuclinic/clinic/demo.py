@@ -90,11 +90,15 @@ def demo_image(title: str, alt: str, png: bytes):
     """A Wagtail image drawn by the demo (illustrations.py), found again by its title on later runs."""
     from django.core.files.images import ImageFile
     from wagtail.images import get_image_model
+    from wagtail.models import Collection
 
     Image = get_image_model()
     found = Image.objects.filter(title=title).first()
     if found is None:
         import io
+
+        # Wagtail's migrations create the root collection; a flushed database (browser tests) has none.
+        Collection.get_first_root_node() or Collection.add_root(name="Root")
 
         from django.utils.text import slugify
 

@@ -35,7 +35,7 @@ def brand_css(request):
         accent = ""
     if accent:
         hover = "#{:02x}{:02x}{:02x}".format(*colours.darken(colours.parse_hex(accent)))
-        css = f":root{{--brand:{accent};--brand-dark:{hover};--link:{accent}}}\n"
+        css = f":root{{--brand:{accent};--brand-dark:{hover}}}\n"
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
