@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 
-.PHONY: demo test install lint serve-prod bench clean
+.PHONY: demo test install lint serve-prod bench lighthouse screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ serve-prod: install
 
 bench: install
 	$(BIN)/python bench/run_all.py
+
+# Lighthouse (mobile) on each public page type of a fresh production-like demo; prints a Markdown table.
+lighthouse: install
+	$(BIN)/python bench/lighthouse.py
+
+# Screenshots of every public page type at 1280 and 390 px into docs/screenshots/ (the README links them).
+screenshots: install
+	ACUCLINIC_SCREENSHOTS=1 $(BIN)/pytest -q tests/e2e/test_public_pages.py -k "light"
 
 clean:
 	rm -rf $(VENV) var

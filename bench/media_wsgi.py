@@ -6,5 +6,6 @@ from whitenoise import WhiteNoise
 
 from acuclinic.wsgi import application as django_application
 
-application = WhiteNoise(django_application, max_age=31536000)
+# autorefresh: renditions are made after start-up, on first request, and must be found then too.
+application = WhiteNoise(django_application, max_age=31536000, autorefresh=True)
 application.add_files(str(settings.MEDIA_ROOT), prefix="media/")
