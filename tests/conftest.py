@@ -4,6 +4,12 @@ import os
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests draw the same examples on every run (and every machine), so CI is repeatable and a
+# failure found once is found again; each test's @settings keeps its own example budget.
+hypothesis_settings.register_profile("acuclinic", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "acuclinic"))
 
 # Playwright's sync API runs an asyncio loop in the test thread; Django's ORM refuses to run
 # inside one unless told that this (single-threaded test) use is safe.

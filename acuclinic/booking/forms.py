@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
+from acuclinic.clinic.text import clean_message, clean_person_name
 
 from .services import Intake, Patient
 
@@ -12,6 +13,20 @@ YES_NO = [("no", _("No")), ("yes", _("Yes"))]
 
 def yes_no(label, help_text=""):
     return forms.ChoiceField(label=label, help_text=help_text, choices=YES_NO, widget=forms.RadioSelect)
+
+
+class PersonNameField(forms.CharField):
+    """A person's name, cleaned as the API cleans it (``clean_person_name``) before any other check,
+    so the page and the API store the same name for the same input, and refuse the same ones."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return clean_person_name(value, max_length=self.max_length or 120)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
 
 
 class PhoneInCountryMixin:
@@ -32,7 +47,7 @@ class DetailsForm(PhoneInCountryMixin, forms.Form):
     """The patient's details and screening. Every question must be answered; nothing is pre-ticked."""
 
     # Browsers fill these from the patient's own details (autocomplete), and phones show a dial pad (tel).
-    name = forms.CharField(label=_("Full name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = PersonNameField(label=_("Full name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
@@ -64,9 +79,12 @@ class DetailsForm(PhoneInCountryMixin, forms.Form):
     )
     consent = forms.BooleanField(label=_("I agree to the clinic's booking terms."))
 
+    def clean_notes(self) -> str:
+        return clean_message(self.cleaned_data["notes"])
+
     def patient(self) -> Patient:
         data = self.cleaned_data
-        return Patient(data["name"].strip(), data["email"], data["phone"], data["new_patient"] == "yes")
+        return Patient(data["name"], data["email"], data["phone"], data["new_patient"] == "yes")
 
     def intake(self) -> Intake:
         data = self.cleaned_data

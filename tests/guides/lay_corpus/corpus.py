@@ -1,0 +1,51 @@
+"""The independent corpus of lay location descriptions (lay_locations.yaml; see README.md beside it).
+
+Written by a session that had not read the guide checker, each entry checked against WHO 2008, so that
+the checker is measured on wording its author did not write. Shared by the tests and bench/checker.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PATH = Path(__file__).with_name("lay_locations.yaml")
+FAULTS = (
+    "radial_ulnar",
+    "tibial_fibular",
+    "mixed_mention",
+    "multi_part_word",
+    "shoulder_chest",
+    "distance",
+    "anterior_posterior",
+    "wrong_limb",
+    "wrong_segment",
+    "head_trunk",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    code: str
+    text: str
+    correct: bool
+    fault: str | None
+    trap: bool
+    note: str
+
+
+def load(path: Path = PATH) -> list[Description]:
+    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return [
+        Description(
+            code=e["code"],
+            text=e["text"],
+            correct=e["correct"],
+            fault=e.get("fault"),
+            trap=bool(e.get("trap")),
+            note=e["note"],
+        )
+        for e in entries
+    ]
