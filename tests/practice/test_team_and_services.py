@@ -54,7 +54,7 @@ def test_next_free_times_come_from_the_slot_engine_and_link_to_the_details_step(
     from acuclinic.booking import services
 
     html = client.get("/team/ann/").content.decode()
-    (box,) = re.findall(r'<aside class="card" aria-labelledby="next-times-heading">(.*?)</aside>', html, re.S)
+    (box,) = re.findall(r'<section class="card" aria-labelledby="next-times-heading">(.*?)</section>', html, re.S)
     links = re.findall(r'<a class="slot" href="([^"]+)"><time datetime="([^"]+)"', box)
     assert len(links) == 4
     import datetime as dt
