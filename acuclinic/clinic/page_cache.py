@@ -51,7 +51,7 @@ def register_fresh(name: str, fill: Callable[[str], str]) -> None:
 
 def fill_fresh(content: bytes, content_type: str = "text/html") -> bytes:
     """Fill the markers our templates wrote into an HTML body; anything else, a forged marker included, stays."""
-    if b"<!--fresh:" not in content or not content_type.startswith("text/html"):
+    if not content_type.startswith("text/html") or b"<!--fresh:" not in content:
         return content
 
     def fill(match: re.Match) -> bytes:
