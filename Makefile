@@ -8,7 +8,7 @@ PORT ?= 8000
 BASE_URL ?= http://$(HOST):$(PORT)
 WORKERS ?= 3
 
-.PHONY: demo test install lint serve-prod bench clean
+.PHONY: demo test install lint serve-prod bench lighthouse screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ serve-prod: install
 
 bench: install
 	$(BIN)/python bench/run_all.py
+
+# Lighthouse (mobile) on each public page type of a fresh production-like demo; prints a Markdown table.
+lighthouse: install
+	$(BIN)/python bench/lighthouse.py
+
+# Screenshots of every public page type at 1280 and 390 px into docs/screenshots/ (the README links them).
+screenshots: install
+	ACUCLINIC_SCREENSHOTS=1 $(BIN)/pytest -q tests/e2e/test_public_pages.py -k "light"
 
 clean:
 	rm -rf $(VENV) var

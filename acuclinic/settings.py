@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "acuclinic.guides",
     "acuclinic.booking",
     "acuclinic.discussion",
+    "acuclinic.practice",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

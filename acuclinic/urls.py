@@ -8,11 +8,12 @@ from wagtail.views import serve as wagtail_serve
 
 from acuclinic.api import api
 from acuclinic.clinic.search import search
-from acuclinic.clinic.views import healthz, robots_txt
+from acuclinic.clinic.views import brand_css, healthz, robots_txt
 from acuclinic.guides.feeds import GuideFeed
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("brand.css", brand_css, name="brand-css"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

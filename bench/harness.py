@@ -67,7 +67,7 @@ def reset_postgres(database_url: str) -> None:
 
 
 @contextlib.contextmanager
-def site(*, database_url: str | None = None, workers: int = 3, demo: bool = True):
+def site(*, database_url: str | None = None, workers: int = 3, demo: bool = True, wsgi: str = "acuclinic.wsgi"):
     """Yield (base_url, env) of a fresh, migrated site served by gunicorn; clean up afterwards."""
     var_dir = Path(tempfile.mkdtemp(prefix="acuclinic-bench-"))
     if database_url:
@@ -79,7 +79,7 @@ def site(*, database_url: str | None = None, workers: int = 3, demo: bool = True
         manage(env, "load_demo")
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "acuclinic.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+        [PYTHON, "-m", "gunicorn", wsgi, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--log-level", "error"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip

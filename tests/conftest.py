@@ -126,3 +126,20 @@ def intake():
     from acuclinic.booking.services import Intake
 
     return Intake(pregnant=False, anticoagulants=True, implanted_device=False, red_flags=False)
+
+
+# The public site as `make demo` composes it (home sections, content pages, team, services).
+
+
+@pytest.fixture
+def demo_site(clinic_site):
+    """Everything `make demo` shows on the public side: composed home page, content pages, booking records
+    with profiles and portraits, and the Services, Team and Conditions pages."""
+    from acuclinic.booking import demo as booking_demo
+    from acuclinic.clinic import demo as clinic_demo
+    from acuclinic.practice import demo as practice_demo
+
+    clinic_demo.load(io.StringIO())
+    booking_demo.load(io.StringIO())
+    practice_demo.load(io.StringIO())
+    return clinic_site

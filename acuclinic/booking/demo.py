@@ -41,8 +41,61 @@ PRACTITIONERS = [
 ]  # fmt: skip
 
 
+# slug: (registration number, languages, longer biography, portrait colours: background, skin, hair, shirt, long hair)
+PROFILES = {
+    "mei-lin-chen": ("R.Ac 4821", "English, Mandarin",
+                     "Mei Lin trained in Chinese medicine in Nanjing and in Toronto, and has practised acupuncture "
+                     "for fifteen years. She sees many people with low back pain, sciatica and tension headaches, "
+                     "and likes to explain what she is doing and why as she works.",
+                     ((203, 226, 220), (226, 190, 156), (38, 30, 28), (11, 93, 85), True)),
+    "daniel-okafor": ("PT 10377", "English, French, Igbo",
+                      "Daniel treats sports injuries and persistent pain. He combines exercise therapy with manual "
+                      "therapy, and every patient leaves with a short programme they can do at home.",
+                      ((232, 222, 204), (120, 80, 56), (30, 24, 22), (58, 84, 120), False)),
+    "priya-raman": ("PT 11452 · R.Ac 5190", "English, Tamil",
+                    "Priya is a physiotherapist who also holds an acupuncture licence. She uses acupuncture "
+                    "alongside exercise for neck, shoulder and knee problems, and has a particular interest in "
+                    "knee osteoarthritis.",
+                    ((221, 214, 232), (176, 124, 92), (52, 34, 30), (120, 60, 80), True)),
+}  # fmt: skip
+
+
 @transaction.atomic
+def ensure_profiles() -> int:
+    """Give the demo practitioners a registration number, languages, a fuller bio and a drawn portrait.
+
+    Only empty fields are filled, so anything staff wrote stays."""
+    from acuclinic.clinic.demo import demo_image
+    from acuclinic.clinic.illustrations import portrait
+
+    filled = 0
+    for person in Practitioner.objects.filter(slug__in=PROFILES):
+        registration, languages, bio, (bg, skin, hair, shirt, long_hair) = PROFILES[person.slug]
+        if person.photo_id and person.languages:
+            continue
+        person.registration_number = person.registration_number or registration
+        person.languages = person.languages or languages
+        if len(person.bio) < len(bio):
+            person.bio = bio
+        if not person.photo_id:
+            person.photo = demo_image(
+                f"Demo: portrait of {person.name}",
+                f"Illustrated portrait of {person.name}",
+                portrait(bg, skin, hair, shirt, long_hair=long_hair),
+            )
+        person.save()
+        filled += 1
+    return filled
+
+
 def load(stdout) -> None:
+    _load_records(stdout)
+    if filled := ensure_profiles():
+        stdout.write(f"booking: {filled} practitioner profiles filled in")
+
+
+@transaction.atomic
+def _load_records(stdout) -> None:
     if Practitioner.objects.exists():
         stdout.write(f"booking: {Practitioner.objects.count()} practitioners (already set up)")
         return

@@ -46,9 +46,17 @@ class PhoneInCountryMixin:
 class DetailsForm(PhoneInCountryMixin, forms.Form):
     """The patient's details and screening. Every question must be answered; nothing is pre-ticked."""
 
-    name = PersonNameField(label=_("Full name"), max_length=120)
-    email = forms.EmailField(label=_("Email"), max_length=254, help_text=_("We send your confirmation here."))
-    phone = forms.CharField(label=_("Phone"), max_length=30)
+    # Browsers fill these from the patient's own details (autocomplete), and phones show a dial pad (tel).
+    name = PersonNameField(label=_("Full name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We send your confirmation here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"), max_length=30, widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
+    )
     new_patient = forms.ChoiceField(
         label=_("Is this your first visit to our clinic?"),
         choices=[("yes", _("Yes, I am a new patient")), ("no", _("No, I have been before"))],
@@ -67,7 +75,7 @@ class DetailsForm(PhoneInCountryMixin, forms.Form):
         label=_("Anything else we should know?"),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
     )
     consent = forms.BooleanField(label=_("I agree to the clinic's booking terms."))
 

@@ -123,6 +123,15 @@ class Practitioner(ClusterableModel):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(unique=True)
     credential = models.CharField(_("credential"), max_length=120, help_text=_("e.g. Registered Physiotherapist"))
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=40,
+        blank=True,
+        help_text=_("With the regulatory college, if you want it shown on the team page."),
+    )
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("As patients would read them, e.g. English, Mandarin")
+    )
     bio = models.TextField(_("biography"), blank=True)
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -147,6 +156,8 @@ class Practitioner(ClusterableModel):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("credential"),
+        FieldPanel("registration_number"),
+        FieldPanel("languages"),
         FieldPanel("bio"),
         FieldPanel("photo"),
         FieldPanel("services"),
@@ -162,6 +173,10 @@ class Practitioner(ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def language_list(self) -> list[str]:
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
 
     def revoke_calendar_token(self) -> None:
         self.calendar_token = new_token()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("done/", views.done, name="done"),
     path("manage/<str:token>/", views.manage, name="manage"),
     path("manage/<str:token>/cancel/", views.manage_cancel, name="manage-cancel"),
+    path("manage/<str:token>/appointment.ics", views.manage_ics, name="manage-ics"),
     path("manage/<str:token>/reschedule/", views.manage_reschedule, name="manage-reschedule"),
     path("calendar/<str:token>.ics", feeds.practitioner_calendar, name="calendar"),
     path("<slug:service>/", views.choose_practitioner, name="service"),

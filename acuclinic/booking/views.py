@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -67,11 +67,31 @@ def group_by_day(offers: list[services.Offer], *, one_per_time: bool) -> list[tu
     return list(days.items())
 
 
+PATIENT_KINDS = {"new": Service.Audience.NEW, "returning": Service.Audience.RETURNING}
+
+
 @require_safe
 def start(request):
     if is_slug(slug := request.GET.get("service")):
         return redirect("booking:service", service=slug)
-    context = {"services": Service.objects.filter(active=True), "breadcrumbs": _crumbs()}
+    # New or returning is asked first, so the list shows only the services the patient can book.
+    patient = request.GET.get("patient") if request.GET.get("patient") in PATIENT_KINDS else None
+    person = None
+    if is_slug(who := request.GET.get("with")):
+        person = Practitioner.objects.bookable().filter(slug=who).first()
+    offered = Service.objects.filter(active=True)
+    if person is not None:
+        offered = offered.filter(practitioners=person)
+    if patient is not None:
+        offered = offered.filter(audience__in=[Service.Audience.ANY, PATIENT_KINDS[patient]])
+    context = {
+        "services": offered,
+        "patient": patient,
+        "person": person,
+        "with_query": f"&with={person.slug}" if person else "",
+        "patient_query": f"?patient={patient}" if patient else "",
+        "breadcrumbs": _crumbs(),
+    }
     return TemplateResponse(request, "booking/start.html", context)
 
 
@@ -81,38 +101,73 @@ def choose_practitioner(request, service):
     context = {
         "service": service,
         "practitioners": service.practitioners.bookable(),
+        "patient_query": f"?patient={request.GET['patient']}" if request.GET.get("patient") in PATIENT_KINDS else "",
         "breadcrumbs": _crumbs(Crumb(service.name, request.path)),
     }
     return TemplateResponse(request, "booking/practitioner.html", context)
 
 
+def _next_free_day(service: Service, practitioner: Practitioner | None, after: dt.date) -> dt.date | None:
+    """The first day after ``after`` with a free time, looking no further than the booking horizon."""
+    horizon = timezone.localdate() + dt.timedelta(days=services.current_rules().horizon_days)
+    first = after + dt.timedelta(days=1)
+    while first <= horizon:
+        last = min(first + dt.timedelta(days=27), horizon)
+        found = services.free_offers(service=service, practitioner=practitioner, first_day=first, last_day=last)
+        if found:
+            return timezone.localtime(found[0].start).date()
+        first = last + dt.timedelta(days=1)
+    return None
+
+
 @require_safe
 def choose_time(request, service, who):
+    """A week at a glance: seven day columns of start times, one day at a time on phones (``?day=``)."""
     service = _service(service)
     practitioner = _practitioner(service, who)
     today = timezone.localdate()
     first_day, last_day = _window_from(request.GET.get("from"))
     offers = services.free_offers(service=service, practitioner=practitioner, first_day=first_day, last_day=last_day)
     details = reverse("booking:details", args=[service.slug, who])
-    days = [
-        (
-            day,
-            [
-                (offer, f"{details}?{urlencode({'start': offer.start.isoformat(), 'with': offer.practitioner.slug})}")
-                for offer in day_offers
-            ],
-        )
-        for day, day_offers in group_by_day(offers, one_per_time=practitioner is None)
+    patient = request.GET.get("patient") if request.GET.get("patient") in PATIENT_KINDS else None
+
+    def link(offer: services.Offer) -> str:
+        query = {"start": offer.start.isoformat(), "with": offer.practitioner.slug}
+        if patient:
+            query["patient"] = patient
+        return f"{details}?{urlencode(query)}"
+
+    by_day = dict(group_by_day(offers, one_per_time=practitioner is None))
+    week = [first_day + dt.timedelta(days=n) for n in range(WINDOW_DAYS)]
+    chosen = parse_day(request.GET.get("day")) or first_day
+    if chosen not in by_day:
+        chosen = next((day for day in week if day in by_day), first_day)
+    keep = f"&patient={patient}" if patient else ""
+    columns = [
+        {
+            "day": day,
+            "offers": [(offer, link(offer)) for offer in by_day.get(day, [])],
+            "selected": day == chosen,
+            "url": f"?from={first_day.isoformat()}&day={day.isoformat()}{keep}#times",
+        }
+        for day in week
     ]
+    next_day = None if offers else _next_free_day(service, practitioner, last_day)
+    earlier = max(first_day - dt.timedelta(days=WINDOW_DAYS), today)
     context = {
         "service": service,
         "practitioner": practitioner,
+        "practitioners": service.practitioners.bookable(),
         "who": who,
-        "days": days,
+        "columns": columns,
+        "days": [(c["day"], c["offers"]) for c in columns if c["offers"]],
         "first_day": first_day,
         "last_day": last_day,
-        "later": f"?from={(last_day + dt.timedelta(days=1)).isoformat()}",
-        "earlier": f"?from={(first_day - dt.timedelta(days=WINDOW_DAYS)).isoformat()}" if first_day > today else None,
+        "next_free_day": next_day,
+        "next_free_url": f"?from={next_day.isoformat()}{keep}" if next_day else None,
+        "later": f"?from={(last_day + dt.timedelta(days=1)).isoformat()}{keep}",
+        "earlier": f"?from={earlier.isoformat()}{keep}" if first_day > today else None,
+        "patient_query": f"?patient={patient}" if patient else "",
         "time_zone": settings.TIME_ZONE,
         "breadcrumbs": _crumbs(
             Crumb(service.name, reverse("booking:service", args=[service.slug])),
@@ -132,7 +187,9 @@ def details(request, service, who):
     if start_time is None:
         return redirect("booking:times", service=service.slug, who=who)
     clinic = clinic_for(request)
-    form = DetailsForm(request.POST or None, country=clinic.country)
+    # The answer given on the first step ("new or returning") fills in the same question here.
+    first_visit = {"new": "yes", "returning": "no"}.get(request.GET.get("patient", ""))
+    form = DetailsForm(request.POST or None, country=clinic.country, initial={"new_patient": first_visit})
     error = None
     if request.method == "POST":
         if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
@@ -189,6 +246,9 @@ def done(request):
     context = {
         "appointment": appointment,
         "start": timezone.localtime(appointment.start),
+        "end": timezone.localtime(appointment.end),
+        "manage_url": reverse("booking:manage", args=[appointment.manage_token]),
+        "ics_url": reverse("booking:manage-ics", args=[appointment.manage_token]),
         "time_zone": settings.TIME_ZONE,
         "breadcrumbs": _crumbs(Crumb(_("Booked"), request.path)),
     }
@@ -219,11 +279,32 @@ def manage(request, token):
         "expired": False,
         "can_change": services.can_change(appointment),
         "start": timezone.localtime(appointment.start),
+        "end": timezone.localtime(appointment.end),
         "time_zone": settings.TIME_ZONE,
         "token": token,
+        "confirm_cancel": request.GET.get("cancel") == "confirm",
         "breadcrumbs": _crumbs(Crumb(_("Your appointment"), request.path)),
     }
     return TemplateResponse(request, "booking/manage.html", context)
+
+
+@never_cache
+@require_safe
+def manage_ics(request, token):
+    """The appointment as an .ics file ("Add to calendar"), behind the same secret link as the manage page."""
+    from .emails import manage_url
+    from .ics import appointment_ics
+
+    try:
+        appointment = _by_token(token)
+    except LinkExpired:
+        raise Http404(_("This appointment is over.")) from None
+    if appointment.status != Appointment.Status.BOOKED:
+        raise Http404(_("This appointment is not booked."))
+    body = appointment_ics(appointment, clinic_for(request), manage_url(appointment))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="appointment.ics"'
+    return response
 
 
 @never_cache

@@ -12,6 +12,7 @@ def clinic_for(request) -> ClinicSettings:
     def build():
         clinic = ClinicSettings.for_site(site) if site else ClinicSettings()
         clinic.hours  # noqa: B018 - evaluate the cached property so the hours travel with the object
+        clinic.logo  # noqa: B018 - and the logo (or None), so the header asks the database nothing
         return clinic
 
     return cached(f"clinic:{site_id}", build)

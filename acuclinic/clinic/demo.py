@@ -10,7 +10,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from .models import ClinicSettings, HomePage, OpeningHours
+from . import demo_pages, illustrations
+from .models import ClinicSettings, ContentPage, HomePage, OpeningHours
 
 DEMO_HOURS = {
     0: [("09:00", "13:00"), ("14:00", "19:00")],
@@ -86,6 +87,64 @@ def ensure_clinic_settings(site: Site) -> ClinicSettings:
     return clinic
 
 
+def demo_image(title: str, alt: str, png: bytes):
+    """A Wagtail image drawn by the demo (illustrations.py), found again by its title on later runs."""
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    Image = get_image_model()
+    found = Image.objects.filter(title=title).first()
+    if found is None:
+        import io
+
+        # Wagtail's migrations create the root collection; a flushed database (browser tests) has none.
+        Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+        from django.utils.text import slugify
+
+        slug = slugify(title)
+        found = Image(title=title, description=alt)
+        found.file = ImageFile(io.BytesIO(png), name=f"{slug}.png")
+        found.save()
+    return found
+
+
+@transaction.atomic
+def compose_home_page(home: HomePage) -> bool:
+    """Fill an empty home page with every section; a page staff have composed is left alone."""
+    if len(home.body):
+        return False
+    hero = demo_image(
+        "Demo: calm hills",
+        "An illustration of green hills under a low sun, with a sprig of leaves in front",
+        illustrations.landscape(),
+    )
+    sections = []
+    for kind, value in demo_pages.HOME_SECTIONS:
+        value = dict(value)
+        if kind == "hero":
+            value["image"] = hero
+        sections.append((kind, value))
+    home.body = sections
+    home.search_description = "Acupuncture and physiotherapy in Toronto: registered practitioners, online booking."
+    home.save_revision().publish()
+    return True
+
+
+@transaction.atomic
+def ensure_content_pages(home: HomePage) -> list[ContentPage]:
+    made = []
+    for slug, title, in_menu, summary, body in demo_pages.CONTENT_PAGES:
+        if ContentPage.objects.filter(slug=slug).exists() or home.get_children().filter(slug=slug).exists():
+            continue
+        page = ContentPage(title=title, slug=slug, show_in_menus=in_menu, summary=summary, body=body)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        made.append(page)
+    return made
+
+
 def site_address(base_url: str) -> tuple[str, int]:
     """The Wagtail Site hostname and port that make its URLs (sitemap, full page URLs) start with ``base_url``."""
     parts = urlsplit(base_url)
@@ -105,4 +164,9 @@ def load(stdout) -> None:
     home = ensure_home_page()
     site = follow_base_url(Site.objects.get(root_page=home, is_default_site=True))
     clinic = ensure_clinic_settings(site)
-    stdout.write(f"clinic: {clinic.name} (home page '{home.title}', served at {site.root_url})")
+    composed = compose_home_page(HomePage.objects.get(pk=home.pk))
+    pages = ensure_content_pages(home)
+    stdout.write(
+        f"clinic: {clinic.name} (home page '{home.title}', served at {site.root_url}"
+        f"{'; sections added' if composed else ''}; {len(pages)} new content pages)"
+    )

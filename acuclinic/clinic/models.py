@@ -7,12 +7,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from . import colours
+from .blocks import content_blocks, home_sections
 from .content_cache import cached
 from .page_cache import mark_public
 from .phones import InvalidPhoneNumber, national, to_e164
@@ -62,6 +63,30 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
         default="/book/",
         help_text=_("Where the Book Online button leads. Keep /book/ for acuclinic's own booking."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown beside the clinic's name in the header; about 48 pixels high."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        blank=True,
+        help_text=_(
+            "A hex colour such as #0b5d55 for buttons and links. It carries white text, so it must be dark "
+            "enough for a contrast of at least 4.5:1 (WCAG AA). Leave empty for the theme's teal."
+        ),
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="CAD",
+        help_text=_("Three letters (ISO 4217), e.g. CAD, USD, GBP, EUR, AUD. Prices are shown in it."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -76,6 +101,9 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
         ),
         InlinePanel("opening_hours", heading=_("Opening hours"), label=_("Opening hours")),
         MultiFieldPanel([FieldPanel("booking_cta"), FieldPanel("booking_url")], heading=_("Booking")),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("accent_colour"), FieldPanel("currency")], heading=_("Branding")
+        ),
     ]
 
     class Meta:
@@ -84,11 +112,37 @@ class ClinicSettings(ClusterableModel, BaseSiteSetting):
     def clean(self) -> None:
         super().clean()
         self.country = (self.country or "").upper()
+        errors = {}
         if self.phone:
             try:
                 self.phone = to_e164(self.phone, self.country)
             except InvalidPhoneNumber:
-                raise ValidationError({"phone": _("Enter a valid phone number for the clinic's country.")}) from None
+                errors["phone"] = _("Enter a valid phone number for the clinic's country.")
+        if self.accent_colour:
+            try:
+                self.accent_colour = colours.normalise_hex(self.accent_colour)
+            except ValueError:
+                errors["accent_colour"] = _("Enter a hex colour such as #0b5d55.")
+            else:
+                ratio = colours.contrast_ratio(colours.parse_hex(self.accent_colour), colours.WHITE)
+                if ratio < colours.AA_NORMAL_TEXT:
+                    errors["accent_colour"] = _(
+                        "White text on %(colour)s has a contrast of %(ratio).2f:1; WCAG AA needs at least 4.5:1. "
+                        "Choose a darker colour."
+                    ) % {"colour": self.accent_colour, "ratio": ratio}
+        self.currency = (self.currency or "").upper()
+        if self.currency and not (len(self.currency) == 3 and self.currency.isalpha()):
+            errors["currency"] = _("Enter the three-letter currency code (ISO 4217), e.g. CAD.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def directions_url(self) -> str:
+        """A plain link to a maps search for the address: no embedded map, no request to anyone until clicked."""
+        from urllib.parse import urlencode
+
+        query = ", ".join([self.name, *self.address_lines])
+        return "https://www.google.com/maps/search/?" + urlencode({"api": 1, "query": query})
 
     @property
     def phone_display(self) -> str:
@@ -196,14 +250,15 @@ def _claimed_by_parent_route(page) -> bool:
 
 
 class HomePage(PublicPageMixin, Page):
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown under the title when the page has no hero section.")
+    )
     body = StreamField(
-        [
-            ("heading", blocks.CharBlock(form_classname="title", icon="title")),
-            ("paragraph", blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])),
-        ],
+        home_sections(),
         blank=True,
         use_json_field=True,
+        verbose_name=_("sections"),
+        help_text=_("Add, remove and reorder the sections of the home page."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -223,3 +278,26 @@ class HomePage(PublicPageMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class ContentPage(PublicPageMixin, Page):
+    """About, fees, policies and the like: text, images, questions and a call to action."""
+
+    summary = models.TextField(_("summary"), blank=True, max_length=300, help_text=_("Also the page description."))
+    body = StreamField(content_blocks(), use_json_field=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    parent_page_types = ["clinic.HomePage", "clinic.ContentPage"]
+    subpage_types = ["clinic.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .breadcrumbs import breadcrumb_json_ld, page_crumbs
+
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = page_crumbs(self, request)
+        context["json_ld"] = [breadcrumb_json_ld(context["breadcrumbs"], request)]
+        context["canonical_url"] = self.get_full_url(request)
+        return context

@@ -60,3 +60,32 @@ def page(browser, live_server):
     yield page
     context.close()
     assert not violations, f"Content-Security-Policy violations: {violations}"
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from .axe import axe_source
+
+    return axe_source()
+
+
+@pytest.fixture
+def serve_media(settings):
+    """Serve uploaded images (MEDIA_ROOT) to the browser: the live server has no media route without DEBUG."""
+    import mimetypes
+    from pathlib import Path
+
+    root = Path(settings.MEDIA_ROOT)
+
+    def attach(page):
+        def handle(route):
+            path = route.request.url.split("/media/", 1)[1].split("?", 1)[0]
+            file = (root / path).resolve()
+            if root.resolve() not in file.parents or not file.is_file():
+                return route.fulfill(status=404, body="")
+            return route.fulfill(body=file.read_bytes(), content_type=mimetypes.guess_type(file.name)[0] or "")
+
+        page.route("**/media/**", handle)
+        return page
+
+    return attach

@@ -43,7 +43,10 @@ def test_book_reschedule_and_cancel_in_the_browser(page, live_server, every_day,
     moved = Appointment.objects.get()
     assert moved.start.astimezone(slot.tzinfo).hour == 14
 
-    page.get_by_role("button", name="Cancel this appointment").click()
+    # Cancelling asks first, and is not the primary action.
+    page.get_by_role("link", name="Cancel this appointment…").click()
+    assert Appointment.objects.get().status == "booked"
+    page.get_by_role("button", name="Yes, cancel this appointment").click()
     expect(page.get_by_role("status")).to_contain_text("cancelled")
     assert Appointment.objects.get().status == "cancelled"
 

@@ -24,3 +24,20 @@ def clinic_json_ld(context) -> str:
     request = context["request"]
     clinic = context["clinic"]
     return json_ld(medical_clinic(clinic, request.build_absolute_uri("/")))
+
+
+@register.simple_tag(takes_context=True)
+def money(context, amount) -> str:
+    """A price in the clinic's currency (Settings › Clinic), written the way the site's language writes it."""
+    from ..formats import money as format_money
+
+    clinic = context["clinic"]
+    return format_money(amount, clinic.currency or "CAD", clinic.country)
+
+
+@register.filter
+def time_zone_name(zone: str) -> str:
+    """``America/Toronto`` as patients say it: "Eastern Time"."""
+    from ..formats import time_zone_name as name
+
+    return name(zone)

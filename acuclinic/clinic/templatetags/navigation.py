@@ -28,3 +28,18 @@ def site_nav(context):
         "items": [(title, url, current_path.startswith(path)) for title, url, path in items],
         "clinic": context["clinic"],
     }
+
+
+def _footer(site: Site) -> list[tuple[str, str]]:
+    """The content pages (About, Fees, policies) at the top of the site that are not in the main menu."""
+    from ..models import ContentPage
+
+    root = site.root_page
+    pages = ContentPage.objects.child_of(root).live().public().filter(show_in_menus=False).only("title", "url_path")
+    return [(page.title, page.get_url()) for page in pages]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> list[tuple[str, str]]:
+    site = Site.find_for_request(context["request"])
+    return cached(f"footer:{site.pk}", lambda: _footer(site)) if site else []

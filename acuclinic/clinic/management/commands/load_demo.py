@@ -5,9 +5,17 @@ from acuclinic.booking import demo as booking_demo
 from acuclinic.clinic import demo as clinic_demo
 from acuclinic.discussion import demo as discussion_demo
 from acuclinic.guides import demo as guides_demo
+from acuclinic.practice import demo as practice_demo
 
 # Each app contributes one idempotent loader; they run in this order (later ones build on earlier).
-LOADERS = [clinic_demo.load, atlas_demo.load, booking_demo.load, guides_demo.load, discussion_demo.load]
+LOADERS = [
+    clinic_demo.load,
+    atlas_demo.load,
+    booking_demo.load,
+    guides_demo.load,
+    discussion_demo.load,
+    practice_demo.load,
+]
 
 
 class Command(BaseCommand):
