@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Emailed links, the sitemap and the demo site's address follow the address the demo is served on.
+BASE_URL ?= http://$(HOST):$(PORT)
 WORKERS ?= 3
 
 .PHONY: demo test install lint serve-prod bench clean
@@ -19,10 +21,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 demo: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py demo_admin --url http://$(HOST):$(PORT)/admin/
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py migrate --noinput
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py load_demo
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py demo_admin --url $(BASE_URL)/admin/
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -36,7 +38,8 @@ test: lint
 serve-prod: install
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/gunicorn acuclinic.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
+	$(BIN)/gunicorn acuclinic.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - \
+		--logger-class acuclinic.clinic.log_masking.GunicornLogger
 
 bench: install
 	$(BIN)/python bench/run_all.py

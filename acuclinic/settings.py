@@ -9,6 +9,7 @@ The README lists every variable.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -108,6 +109,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A view's "database is locked" (or PostgreSQL lock timeout) becomes a 503 with Retry-After.
+    "acuclinic.clinic.database_busy.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,11 +118,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "acuclinic.clinic.page_cache.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "acuclinic.guides.publishing.RefusedPublishingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 # Innermost: answers anonymous visitors from the page cache before any routing or query, and fills in
-# the per-response parts of cached pages (page_cache.fresh_marker) whether or not the cache is on.
+# the per-response parts of cached HTML pages (page_cache.fresh_marker) whether or not the cache is on.
 MIDDLEWARE.append("acuclinic.clinic.page_cache.PublicPageCacheMiddleware")
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 
@@ -197,14 +201,20 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", DEFAULT_CACHE_UR
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clinic@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Patients' confirmations and manage links go by email: production refuses to start rather than print
+# them to stdout. EMAIL_BACKEND names another backend explicitly (a provider's package, or the console
+# backend on purpose); `check --deploy` still refuses one that never delivers (clinic/checks.py).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "").strip()
 if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_BACKEND = EMAIL_BACKEND or "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
-else:
+elif not EMAIL_BACKEND:
+    if PRODUCTION:
+        refuse("EMAIL_HOST must be set when ACUCLINIC_ENV=production (or EMAIL_BACKEND, to choose a backend)")
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Background tasks ---------------------------------------------------------------------------------
@@ -275,10 +285,26 @@ if PRODUCTION:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# Public forms and the booking API are rate-limited per client address (clinic/ratelimit.py).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if PRODUCTION else "0"))
+# Public forms and the booking API are rate-limited per client address (clinic/ratelimit.py). The address
+# comes from X-Forwarded-For only when the request's peer is one of these proxies (addresses or networks,
+# comma-separated; empty trusts none). Loopback by default: a reverse proxy on the same machine.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.0/8,::1")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        refuse(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network")
 BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "20"))  # booking attempts per client per hour
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "10"))  # comment posts per client per hour
+# Staff sign-in: after this many failed passwords from one address or for one username within the
+# window, sign-in is refused until the window ends (clinic/login_throttle.py).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", str(15 * 60)))
+AUTHENTICATION_BACKENDS = [
+    "acuclinic.clinic.login_throttle.LoginThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "acuclinic.clinic.login_throttle.LoginForm"
 
 # Reader comments (discussion/). Replies nest one level on guides; no confirmation email (moderation
 # as WordPress does it instead); a post sooner than COMMENT_MIN_SECONDS after the form was served is a bot.
@@ -291,19 +317,35 @@ COMMENTS_TIMEOUT = 60 * 60 * 24  # a signed form stamp stays good for a day (a r
 COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", "4"))
 COMMENTS_PER_PAGE = 50
 
-# Logging: request paths and errors only. Patient data never goes into a log line (see booking).
+# Logging: request paths and errors only. Patient data never goes into a log line (see booking), and
+# every handler masks secret links (manage and calendar tokens) in what it writes (clinic/log_masking.py).
+# The "django" and "django.server" (runserver) loggers are redefined so that none of Django's own
+# unfiltered handlers is left; gunicorn's logs get the same filter from its --logger-class (Makefile).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"secret_links": {"()": "acuclinic.clinic.log_masking.MaskSecretLinks"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["secret_links"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server", "filters": ["secret_links"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Wagtail ------------------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "acuclinic")
 WAGTAILADMIN_BASE_URL = BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend Wagtail would choose, with every query's words made safe for the database first.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "acuclinic.clinic.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

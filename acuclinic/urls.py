@@ -8,7 +8,7 @@ from wagtail.views import serve as wagtail_serve
 
 from acuclinic.api import api
 from acuclinic.clinic.search import search
-from acuclinic.clinic.views import healthz
+from acuclinic.clinic.views import healthz, robots_txt
 from acuclinic.guides.feeds import GuideFeed
 
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("search/", search, name="search"),
     path("book/", include("acuclinic.booking.urls")),
     path("comments/", include("acuclinic.discussion.urls")),

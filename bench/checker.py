@@ -34,8 +34,9 @@ def flagged(code: str, text: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show-misses", metavar="CLASS", help="print the wrong descriptions of CLASS that pass")
+    parser.add_argument("--corpus", type=Path, default=None, help="another corpus file in the same format")
     args = parser.parse_args()
-    corpus = load()
+    corpus = load(args.corpus) if args.corpus else load()
     caught = collections.Counter()
     total = collections.Counter()
     alarms = []

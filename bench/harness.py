@@ -35,6 +35,7 @@ def environment(var_dir: Path, database_url: str | None) -> dict[str, str]:
         SECURE_SSL_REDIRECT="0",
         ACUCLINIC_VAR_DIR=str(var_dir),
         TASKS_BACKEND="immediate",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",  # benchmarks send no real mail
         BOOKING_RATE_LIMIT="0",
         LOG_LEVEL="ERROR",
     )

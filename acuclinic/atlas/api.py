@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
+
+from acuclinic.clinic.api_errors import ApiError, ErrorOut, responses
 
 from . import codes
 from .models import Meridian, Point
@@ -50,18 +51,25 @@ class MeridianOut(Schema):
     point_count: int
 
 
-class Message(Schema):
-    detail: str
-
-
 class Candidates(Schema):
     detail: str
     candidates: list[str]
 
 
+class PointNotFound(ErrorOut):
+    """The error model, with the codes of the points the request may have meant."""
+
+    candidates: list[str]
+
+
 class PointFilters(Schema):
-    meridian: str | None = Field(None, max_length=40, description="Channel code or any abbreviation (GB, UB, SJ, EX)")
-    region: str | None = Field(None, max_length=40, description="A region code from the controlled vocabulary")
+    # Channel spellings hold no digit, so the schema says so (a digit is a point code, not a channel).
+    meridian: str | None = Field(
+        None, max_length=40, pattern=r"^[^0-9]*$", description="Channel code or any abbreviation (GB, UB, SJ, EX)"
+    )
+    region: str | None = Field(
+        None, max_length=40, pattern=r"^[a-z_-]*$", description="A region code from the controlled vocabulary"
+    )
     q: str | None = Field(
         None, max_length=100, description="Code, name (pinyin with or without tones, Chinese) or words"
     )
@@ -69,7 +77,7 @@ class PointFilters(Schema):
     offset: int = Field(0, ge=0, le=10_000)
 
 
-@router.get("/points", response={200: PointList, 422: Message}, summary="List and search points")
+@router.get("/points", response=responses({200: PointList}), summary="List and search points")
 def list_points(request: HttpRequest, filters: Query[PointFilters]):
     points = Point.objects.select_related("meridian").in_atlas_order()
     if filters.meridian:
@@ -79,13 +87,13 @@ def list_points(request: HttpRequest, filters: Query[PointFilters]):
             else codes.default_index().resolve_meridian(filters.meridian)
         )
         if meridian is None:
-            raise HttpError(
-                422, f"Unknown meridian {filters.meridian!r}; use a code such as GB or an abbreviation such as UB."
-            )
+            message = f"Unknown meridian {filters.meridian!r}; use a code such as GB or an abbreviation such as UB."
+            raise ApiError(422, message, "unknown_meridian", [{"loc": ["query", "meridian"], "msg": message}])
         points = points.filter(meridian__code=meridian)
     if filters.region:
         if filters.region not in REGION_CODES:
-            raise HttpError(422, f"Unknown region {filters.region!r}; see the region vocabulary in the README.")
+            message = f"Unknown region {filters.region!r}; see the region vocabulary in the README."
+            raise ApiError(422, message, "unknown_region", [{"loc": ["query", "region"], "msg": message}])
         points = points.filter(region=filters.region)
     if filters.q and filters.q.strip():
         matched = [p.pk for p in search_points(filters.q.strip(), limit=500)]
@@ -97,7 +105,7 @@ def list_points(request: HttpRequest, filters: Query[PointFilters]):
 
 @router.get(
     "/points/{code}",
-    response={200: PointOut, 300: Candidates, 404: Candidates},
+    response=responses({200: PointOut, 300: Candidates}) | {404: PointNotFound},
     summary="One point, by any spelling of its code or name",
 )
 def get_point(request: HttpRequest, code: str):
@@ -107,9 +115,15 @@ def get_point(request: HttpRequest, code: str):
     if resolution.ambiguous:
         return Status(300, {"detail": f"{code!r} names more than one point.", "candidates": list(resolution.codes)})
     suggestions = codes.default_index().suggest(code[:100])
-    return Status(404, {"detail": f"No point matches {code!r}.", "candidates": suggestions})
+    return Status(
+        404, {"detail": f"No point matches {code!r}.", "code": "not_found", "errors": [], "candidates": suggestions}
+    )
 
 
-@router.get("/meridians", response=list[MeridianOut], summary="The channels and the extra points, with point counts")
+@router.get(
+    "/meridians",
+    response=responses({200: list[MeridianOut]}),
+    summary="The channels and the extra points, with point counts",
+)
 def list_meridians(request: HttpRequest):
     return Meridian.objects.annotate(point_count=Count("points", filter=Q(points__number__isnull=False)))

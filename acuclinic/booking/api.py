@@ -1,13 +1,16 @@
 """Booking API: services, practitioners, availability, and appointments (book, look up, cancel, reschedule).
 
-Errors are ``{"detail": message, "code": ..., "field": ...}``: 409 when a slot was taken meanwhile,
-422 for invalid input, 429 past the rate limit. A retried POST with the same ``Idempotency-Key``
-returns the first answer instead of booking twice.
+Errors are the API's one error model (``acuclinic/clinic/api_errors.py``): 404 for an unknown or forged
+manage token, 410 once its appointment is over, 409 when a slot was taken meanwhile (or a retry of the
+same ``Idempotency-Key`` is still being answered), 422 for invalid input, 429 past the rate limit. A
+retried POST with the same ``Idempotency-Key`` gets the first answer instead of booking twice, even
+when it races the original.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,15 +18,18 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
-from pydantic import AwareDatetime, field_validator
+from ninja import Field, Header, Query, Router, Schema, Status
+from pydantic import AfterValidator, AwareDatetime, field_validator
 
+from acuclinic.clinic.api_errors import ApiError, error, responses
 from acuclinic.clinic.context_processors import clinic_for
+from acuclinic.clinic.inputs import SLUG_PATTERN, check_instant, parse_id
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
 from acuclinic.clinic.ratelimit import allow
+from acuclinic.clinic.text import clean_message, clean_person_name
 
 from . import services
+from .links import LinkExpired, LinkNotFound, open_manage_link
 from .models import Appointment, IdempotentRequest, Practitioner, Service
 
 router = Router(tags=["booking"])
@@ -69,9 +75,16 @@ class AvailabilityOut(Schema):
     slots: list[SlotOut]
 
 
+Instant = Annotated[AwareDatetime, AfterValidator(check_instant)]
+SERVICE = Field(..., min_length=1, max_length=80, pattern=SLUG_PATTERN, description="Service id or slug")
+PRACTITIONER = Field(
+    "any", min_length=1, max_length=80, pattern=r"^(any|[0-9]+)$", description="Practitioner id, or 'any'"
+)
+
+
 class AvailabilityQuery(Schema):
-    service: str = Field(..., max_length=80, description="Service id or slug")
-    practitioner: str = Field("any", max_length=80, description="Practitioner id, or 'any'")
+    service: str = SERVICE
+    practitioner: str = PRACTITIONER
     start: dt.date
     end: dt.date
 
@@ -85,9 +98,7 @@ class PatientIn(Schema):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("name must not be blank")
-        return value.strip()
+        return clean_person_name(value)  # the form's rule: NFC, no invisible characters, not blank
 
     @field_validator("email")
     @classmethod
@@ -108,17 +119,22 @@ class IntakeIn(Schema):
 
 
 class AppointmentIn(Schema):
-    service: str = Field(..., max_length=80)
-    practitioner: str = Field("any", max_length=80)
-    start: AwareDatetime
+    service: str = SERVICE
+    practitioner: str = PRACTITIONER
+    start: Instant
     patient: PatientIn
     intake: IntakeIn
     consent: bool
     notes: str = Field("", max_length=1000)
 
+    @field_validator("notes")
+    @classmethod
+    def _notes(cls, value: str) -> str:
+        return clean_message(value)
+
 
 class RescheduleIn(Schema):
-    start: AwareDatetime
+    start: Instant
 
 
 class AppointmentOut(Schema):
@@ -136,12 +152,6 @@ class BookedOut(AppointmentOut):
     manage_token: str
 
 
-class Error(Schema):
-    detail: str
-    code: str
-    field: str | None = None
-
-
 def _appointment_out(appointment: Appointment) -> dict:
     return {
         "service": appointment.service.name,
@@ -156,12 +166,16 @@ def _appointment_out(appointment: Appointment) -> dict:
 
 
 def _error(exc: services.BookingError) -> Status:
-    return Status(exc.status, {"detail": exc.message, "code": exc.code, "field": exc.field})
+    return error(exc.status, exc.message, exc.code, field=f"body.{exc.field}" if exc.field else None)
+
+
+def _error_body(exc: services.BookingError) -> dict:
+    return _error(exc).value
 
 
 def _service(value: str) -> Service:
-    lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
-    service = Service.objects.filter(active=True, **lookup).first()
+    pk = parse_id(value)
+    service = Service.objects.filter(active=True, **({"pk": pk} if pk else {"slug": value})).first()
     if service is None:
         raise services.BookingError(f"No bookable service {value!r}.", field="service", code="unknown_service")
     return service
@@ -170,7 +184,8 @@ def _service(value: str) -> Service:
 def _practitioner(value: str) -> Practitioner | None:
     if value == "any":
         return None
-    practitioner = Practitioner.objects.bookable().filter(pk=int(value)).first() if value.isdigit() else None
+    pk = parse_id(value)
+    practitioner = Practitioner.objects.bookable().filter(pk=pk).first() if pk else None
     if practitioner is None:
         raise services.BookingError(
             f"No practitioner {value!r}; use an id or 'any'.", field="practitioner", code="unknown_practitioner"
@@ -178,33 +193,29 @@ def _practitioner(value: str) -> Practitioner | None:
     return practitioner
 
 
-@router.get("/services", response=list[ServiceOut], summary="Services that can be booked online")
+@router.get("/services", response=responses({200: list[ServiceOut]}), summary="Services that can be booked online")
 def list_services(request: HttpRequest):
     return Service.objects.filter(active=True)
 
 
-@router.get("/practitioners", response=list[PractitionerOut], summary="Practitioners taking bookings")
+@router.get("/practitioners", response=responses({200: list[PractitionerOut]}), summary="Practitioners taking bookings")
 def list_practitioners(request: HttpRequest):
     return Practitioner.objects.bookable().prefetch_related("services")
 
 
-@router.get("/availability", response={200: AvailabilityOut, 422: Error}, summary="Free slots in a date window")
+@router.get("/availability", response=responses({200: AvailabilityOut}), summary="Free slots in a date window")
 def availability(request: HttpRequest, query: Query[AvailabilityQuery]):
     try:
         service = _service(query.service)
         practitioner = _practitioner(query.practitioner)
     except services.BookingError as exc:
-        return _error(exc)
+        return error(exc.status, exc.message, exc.code, field=f"query.{exc.field}")
     if query.end < query.start:
-        return Status(422, {"detail": "end must not be before start.", "code": "window", "field": "end"})
+        return error(422, "end must not be before start.", "window", field="query.end")
     if (query.end - query.start).days >= MAX_WINDOW_DAYS:
-        return Status(
-            422, {"detail": f"Ask for at most {MAX_WINDOW_DAYS} days at a time.", "code": "window", "field": "end"}
-        )
+        return error(422, f"Ask for at most {MAX_WINDOW_DAYS} days at a time.", "window", field="query.end")
     if practitioner is not None and not practitioner.services.filter(pk=service.pk).exists():
-        return Status(
-            422, {"detail": f"{practitioner} does not offer {service}.", "code": "not_offered", "field": "practitioner"}
-        )
+        return error(422, f"{practitioner} does not offer {service}.", "not_offered", field="query.practitioner")
     offers = services.free_offers(service=service, practitioner=practitioner, first_day=query.start, last_day=query.end)
     return {
         "time_zone": settings.TIME_ZONE,
@@ -218,88 +229,124 @@ def _fingerprint(request: HttpRequest) -> str:
 
 def _replay(record: IdempotentRequest, fingerprint: str):
     if record.fingerprint != fingerprint:
-        return Status(
-            422, {"detail": "This Idempotency-Key was used for a different request.", "code": "idempotency_key_reused"}
-        )
+        return error(422, "This Idempotency-Key was used for a different request.", "idempotency_key_reused")
     if record.appointment_id:
         appointment = Appointment.objects.select_related("service", "practitioner").get(pk=record.appointment_id)
         return Status(record.status_code, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
     return Status(record.status_code, record.error)
 
 
+IDEMPOTENCY_KEY = Header(
+    None,
+    alias="Idempotency-Key",
+    max_length=200,
+    description="Any unique string per booking: a retry with the same key and body gets the first answer.",
+)
+
+
+def _links(status: int, token: str, *operations: str) -> dict:
+    """OpenAPI links: what a client (and schemathesis' stateful tests) can do next with the manage token."""
+    return {
+        "responses": {
+            status: {
+                "links": {
+                    name: {"operationId": name, "parameters": {"token": token}, "description": f"{name} by its token"}
+                    for name in operations
+                }
+            }
+        }
+    }
+
+
 @router.post(
     "/appointments",
-    response={201: BookedOut, 409: Error, 422: Error, 429: Error},
+    response=responses({201: BookedOut}, 409, 429, body=True, unsafe=True),
     summary="Book an appointment (send an Idempotency-Key header to make retries safe)",
+    operation_id="create_appointment",
+    openapi_extra=_links(
+        201, "$response.body#/manage_token", "get_appointment", "reschedule_appointment", "cancel_appointment"
+    ),
 )
-def create_appointment(request: HttpRequest, data: AppointmentIn):
-    key = request.headers.get("Idempotency-Key", "")[:200]
+def create_appointment(request: HttpRequest, data: AppointmentIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
+    key = idempotency_key or ""
+    key_hash = IdempotentRequest.digest(key)
     fingerprint = _fingerprint(request)
-    if key and (record := IdempotentRequest.objects.filter(key_hash=IdempotentRequest.digest(key)).first()):
+    if key and (record := IdempotentRequest.objects.filter(key_hash=key_hash).first()):
         return _replay(record, fingerprint)
     if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
-        return Status(
-            429, {"detail": "Too many booking attempts from this address; try again later.", "code": "rate_limited"}
-        )
+        return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
     try:
         phone = to_e164(data.patient.phone, clinic_for(request).country)
-        service = _service(data.service)
-        practitioner = _practitioner(data.practitioner)
-        with transaction.atomic():
-            appointment = services.book(
-                service=service,
-                practitioner=practitioner,
-                start=data.start,
-                patient=services.Patient(data.patient.name, data.patient.email, phone, data.patient.new_patient),
-                intake=services.Intake(**data.intake.model_dump()),
-                consent=data.consent,
-                notes=data.notes,
-                source="online",
-            )
-            if key:  # recorded with the booking: both are kept, or neither
-                IdempotentRequest.objects.create(
-                    key_hash=IdempotentRequest.digest(key),
-                    fingerprint=fingerprint,
-                    status_code=201,
-                    appointment=appointment,
-                )
     except InvalidPhoneNumber:
-        return Status(422, {"detail": "Enter a valid phone number.", "code": "invalid_phone", "field": "patient.phone"})
-    except services.BookingError as exc:
-        if key:
-            error = {"detail": exc.message, "code": exc.code, "field": exc.field}
-            _remember_error(key, fingerprint, exc.status, error)
-        return _error(exc)
+        return error(422, "Enter a valid phone number.", "invalid_phone", field="body.patient.phone")
+    try:
+        with transaction.atomic():
+            # The key is claimed in the booking's own transaction, so the claim and its answer commit
+            # together: a retry racing the original waits for it (SQLite's write lock, PostgreSQL's
+            # unique index) and then replays its answer, instead of meeting its slot as "taken".
+            record = None
+            if key:
+                if record := IdempotentRequest.objects.filter(key_hash=key_hash).first():
+                    return _replay(record, fingerprint)
+                record = IdempotentRequest.objects.create(key_hash=key_hash, fingerprint=fingerprint, status_code=0)
+            try:
+                with transaction.atomic():
+                    appointment = services.book(
+                        service=_service(data.service),
+                        practitioner=_practitioner(data.practitioner),
+                        start=data.start,
+                        patient=services.Patient(
+                            data.patient.name, data.patient.email, phone, data.patient.new_patient
+                        ),
+                        intake=services.Intake(**data.intake.model_dump()),
+                        consent=data.consent,
+                        notes=data.notes,
+                        source="online",
+                    )
+            except services.BookingError as exc:
+                if record is not None:
+                    record.status_code, record.error = exc.status, _error_body(exc)
+                    record.save(update_fields=["status_code", "error"])
+                return _error(exc)
+            if record is not None:
+                record.status_code, record.appointment = 201, appointment
+                record.save(update_fields=["status_code", "appointment"])
     except IntegrityError:
-        # Two retries with one key raced; the first committed. Answer as it did.
-        record = IdempotentRequest.objects.get(key_hash=IdempotentRequest.digest(key))
+        # PostgreSQL: another request with this key committed first while this one waited on the index.
+        record = IdempotentRequest.objects.filter(key_hash=key_hash).first()
+        if record is None:  # it rolled back: nothing was booked, the client may simply retry
+            return error(409, "A request with this Idempotency-Key is in progress; retry shortly.", "in_progress")
         return _replay(record, fingerprint)
     return Status(201, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
 
 
-def _remember_error(key: str, fingerprint: str, status: int, error: dict) -> None:
-    try:
-        with transaction.atomic():
-            IdempotentRequest.objects.create(
-                key_hash=IdempotentRequest.digest(key), fingerprint=fingerprint, status_code=status, error=error
-            )
-    except IntegrityError:
-        pass
-
-
 def _by_token(token: str) -> Appointment:
-    appointment = Appointment.by_token(token)
-    if appointment is None or appointment.kind != Appointment.Kind.APPOINTMENT:
-        raise HttpError(404, "No appointment for this token.")
-    return appointment
+    try:
+        return open_manage_link(token)
+    except LinkNotFound:
+        raise ApiError(404, "No appointment for this token.", "not_found") from None
+    except LinkExpired:
+        raise ApiError(410, "This appointment is over; its link no longer works.", "expired") from None
 
 
-@router.get("/appointments/{token}", response={200: AppointmentOut, 404: Error}, summary="Your appointment")
+@router.get(
+    "/appointments/{token}",
+    response=responses({200: AppointmentOut}, 404, 410),
+    summary="Your appointment",
+    operation_id="get_appointment",
+    openapi_extra=_links(200, "$request.path.token", "reschedule_appointment", "cancel_appointment"),
+)
 def get_appointment(request: HttpRequest, token: str):
     return _appointment_out(_by_token(token))
 
 
-@router.post("/appointments/{token}/cancel", response={200: AppointmentOut, 404: Error, 409: Error})
+@router.post(
+    "/appointments/{token}/cancel",
+    response=responses({200: AppointmentOut}, 404, 409, 410, unsafe=True),
+    summary="Cancel your appointment",
+    operation_id="cancel_appointment",
+    openapi_extra=_links(200, "$request.path.token", "get_appointment"),
+)
 def cancel_appointment(request: HttpRequest, token: str):
     try:
         return _appointment_out(services.cancel(appointment=_by_token(token)))
@@ -307,7 +354,13 @@ def cancel_appointment(request: HttpRequest, token: str):
         return _error(exc)
 
 
-@router.post("/appointments/{token}/reschedule", response={200: AppointmentOut, 404: Error, 409: Error, 422: Error})
+@router.post(
+    "/appointments/{token}/reschedule",
+    response=responses({200: AppointmentOut}, 404, 409, 410, body=True, unsafe=True),
+    summary="Move your appointment to another free time",
+    operation_id="reschedule_appointment",
+    openapi_extra=_links(200, "$request.path.token", "get_appointment", "cancel_appointment"),
+)
 def reschedule_appointment(request: HttpRequest, token: str, data: RescheduleIn):
     try:
         return _appointment_out(services.reschedule(appointment=_by_token(token), start=data.start))

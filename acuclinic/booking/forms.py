@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
+from acuclinic.clinic.text import clean_message, clean_person_name
 
 from .services import Intake, Patient
 
@@ -56,9 +57,18 @@ class DetailsForm(PhoneInCountryMixin, forms.Form):
     )
     consent = forms.BooleanField(label=_("I agree to the clinic's booking terms."))
 
+    def clean_name(self) -> str:
+        try:
+            return clean_person_name(self.cleaned_data["name"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean_notes(self) -> str:
+        return clean_message(self.cleaned_data["notes"])
+
     def patient(self) -> Patient:
         data = self.cleaned_data
-        return Patient(data["name"].strip(), data["email"], data["phone"], data["new_patient"] == "yes")
+        return Patient(data["name"], data["email"], data["phone"], data["new_patient"] == "yes")
 
     def intake(self) -> Intake:
         data = self.cleaned_data

@@ -307,8 +307,13 @@ class Appointment(models.Model):
     @classmethod
     def by_token(cls, token: str) -> Appointment | None:
         """The appointment a manage link opens; ``None`` for a forged, mistyped or unknown token."""
-        nonce, _, signature = (token or "").partition(".")
-        if not nonce or len(token) > 100 or not hmac.compare_digest(signature, _signature(nonce)):
+        token = token or ""
+        # Only the characters a token is made of can match; anything else (say "é", which
+        # hmac.compare_digest refuses in a str) is simply not a token.
+        if len(token) > 100 or not token.isascii():
+            return None
+        nonce, _, signature = token.partition(".")
+        if not nonce or not hmac.compare_digest(signature.encode(), _signature(nonce).encode()):
             return None
         return cls.objects.select_related("service", "practitioner").filter(manage_nonce=nonce).first()
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from acuclinic.clinic.inputs import check_instant
+from acuclinic.clinic.text import clean_message, clean_person_name
 
 from . import slots
 from .models import MAX_ENTRY, Appointment, BookingRules, DateOverride, Holiday, Practitioner, Service
@@ -157,6 +160,13 @@ def free_offers(
     """Free start times of ``service`` with one practitioner, or with any who offers it (sorted by time)."""
     now = now or timezone.now()
     engine_rules = rules_for(rules or current_rules())
+    # Only today up to the horizon can hold a free slot: read no further (and so never reach the
+    # calendar's edges, where a window's arithmetic would overflow, whatever days were asked for).
+    today = now.astimezone(clinic_tz()).date()
+    first_day = max(first_day, today)
+    last_day = min(last_day, (now + engine_rules.horizon).astimezone(clinic_tz()).date())
+    if first_day > last_day:
+        return []
     offers: list[Offer] = []
     for person in offered_by(service, practitioner):
         schedule = load_schedule(person, first_day, last_day)
@@ -220,6 +230,23 @@ def _explain(
     return BookingError(_("That time is outside the practitioner's working hours."), field="start", code="hours")
 
 
+def _check_start(start: dt.datetime, now: dt.datetime) -> None:
+    """Refuse a start that no schedule could hold before any arithmetic on it (the calendar's edges)."""
+    if timezone.is_naive(start):
+        raise BookingError(_("The start time must include its time zone."), field="start")
+    try:
+        check_instant(start)
+    except ValueError:
+        raise BookingError(_("That time cannot be booked."), field="start", code="out_of_range") from None
+    if start < now:
+        raise BookingError(_("That time is in the past."), field="start", code="past")
+    horizon = dt.timedelta(days=current_rules().horizon_days)
+    if start > now + horizon:
+        raise BookingError(
+            _("Bookings open %(days)s days ahead.") % {"days": horizon.days}, field="start", code="horizon"
+        )
+
+
 def _assert_free(
     start: dt.datetime, *, service: Service, practitioner: Practitioner, now: dt.datetime, exclude_id=None
 ) -> None:
@@ -251,8 +278,15 @@ def book(
         raise BookingError(_("The start time must include its time zone."), field="start")
     if intake.red_flags:
         raise UrgentCareNeeded(str(URGENT_CARE_MESSAGE), field="red_flags")
+    try:
+        # Every path into an appointment (page, API, staff) stores the name cleaned the same way.
+        patient = replace(patient, name=clean_person_name(patient.name))
+    except ValueError as exc:
+        raise BookingError(str(exc), field="name", code="invalid_name") from None
+    notes = clean_message(notes)
     if not consent:
         raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
+    _check_start(start, now)
     candidates = [practitioner] if practitioner is not None else offered_by(service, None)
     if not candidates:
         raise BookingError(_("Nobody offers this service online at the moment."), field="service")
@@ -335,6 +369,7 @@ def reschedule(
             if not by_staff and not can_change(appointment, now):
                 raise TooLateToChange(_("It is too late to change this appointment online. Please call the clinic."))
             service = appointment.service
+            _check_start(start, now)
             _assert_free(
                 start, service=service, practitioner=appointment.practitioner, now=now, exclude_id=appointment.pk
             )

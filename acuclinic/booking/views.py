@@ -19,10 +19,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from acuclinic.clinic.breadcrumbs import Crumb
 from acuclinic.clinic.context_processors import clinic_for
+from acuclinic.clinic.inputs import is_slug, parse_day, parse_instant
 from acuclinic.clinic.ratelimit import allow
 
 from . import services
 from .forms import DetailsForm
+from .links import LinkExpired, LinkNotFound, open_manage_link
 from .models import Appointment, Practitioner, Service
 
 WINDOW_DAYS = 7
@@ -43,19 +45,12 @@ def _practitioner(service: Service, who: str) -> Practitioner | None:
     return get_object_or_404(service.practitioners.bookable(), slug=who)
 
 
-def _parse_day(value: str | None, default: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value) if value else default
-    except ValueError:
-        return default
-
-
-def _parse_start(value: str | None) -> dt.datetime | None:
-    try:
-        start = dt.datetime.fromisoformat(value or "")
-    except ValueError:
-        return None
-    return start if timezone.is_aware(start) else None
+def _window_from(value: str | None) -> tuple[dt.date, dt.date]:
+    """The week shown from ``?from=``: today at the earliest, the booking horizon at the latest."""
+    today = timezone.localdate()
+    horizon = today + dt.timedelta(days=services.current_rules().horizon_days)
+    first_day = min(max(parse_day(value) or today, today), horizon)
+    return first_day, first_day + dt.timedelta(days=WINDOW_DAYS - 1)
 
 
 def group_by_day(offers: list[services.Offer], *, one_per_time: bool) -> list[tuple[dt.date, list[services.Offer]]]:
@@ -72,7 +67,7 @@ def group_by_day(offers: list[services.Offer], *, one_per_time: bool) -> list[tu
 
 @require_safe
 def start(request):
-    if slug := request.GET.get("service"):
+    if is_slug(slug := request.GET.get("service")):
         return redirect("booking:service", service=slug)
     context = {"services": Service.objects.filter(active=True), "breadcrumbs": _crumbs()}
     return TemplateResponse(request, "booking/start.html", context)
@@ -94,8 +89,7 @@ def choose_time(request, service, who):
     service = _service(service)
     practitioner = _practitioner(service, who)
     today = timezone.localdate()
-    first_day = max(_parse_day(request.GET.get("from"), today), today)
-    last_day = first_day + dt.timedelta(days=WINDOW_DAYS - 1)
+    first_day, last_day = _window_from(request.GET.get("from"))
     offers = services.free_offers(service=service, practitioner=practitioner, first_day=first_day, last_day=last_day)
     details = reverse("booking:details", args=[service.slug, who])
     days = [
@@ -130,7 +124,7 @@ def choose_time(request, service, who):
 @require_http_methods(["GET", "POST"])
 def details(request, service, who):
     service = _service(service)
-    start_time = _parse_start(request.GET.get("start") or request.POST.get("start"))
+    start_time = parse_instant(request.GET.get("start") or request.POST.get("start"))
     slug = request.GET.get("with") or request.POST.get("with") or who
     practitioner = _practitioner(service, slug if slug != "any" else who)
     if start_time is None:
@@ -200,37 +194,43 @@ def done(request):
 
 
 def _by_token(token: str) -> Appointment:
-    appointment = Appointment.by_token(token)
-    if appointment is None or appointment.kind != Appointment.Kind.APPOINTMENT:
-        raise Http404(_("This link is not valid."))
-    return appointment
+    try:
+        return open_manage_link(token)
+    except LinkNotFound:
+        raise Http404(_("This link is not valid.")) from None
 
 
-def _expired(appointment: Appointment) -> bool:
-    # A manage link stops working once its appointment is over.
-    return timezone.now() > appointment.end + dt.timedelta(hours=1)
+def _expired_page(request):
+    context = {"expired": True, "breadcrumbs": _crumbs(Crumb(_("Your appointment"), request.path))}
+    return TemplateResponse(request, "booking/manage.html", context, status=410)
 
 
 @never_cache
 @require_safe
 def manage(request, token):
-    appointment = _by_token(token)
+    try:
+        appointment = _by_token(token)
+    except LinkExpired:
+        return _expired_page(request)
     context = {
         "appointment": appointment,
-        "expired": _expired(appointment),
-        "can_change": services.can_change(appointment) and not _expired(appointment),
+        "expired": False,
+        "can_change": services.can_change(appointment),
         "start": timezone.localtime(appointment.start),
         "time_zone": settings.TIME_ZONE,
         "token": token,
         "breadcrumbs": _crumbs(Crumb(_("Your appointment"), request.path)),
     }
-    return TemplateResponse(request, "booking/manage.html", context, status=410 if context["expired"] else 200)
+    return TemplateResponse(request, "booking/manage.html", context)
 
 
 @never_cache
 @require_POST
 def manage_cancel(request, token):
-    appointment = _by_token(token)
+    try:
+        appointment = _by_token(token)
+    except LinkExpired:
+        return _expired_page(request)
     try:
         services.cancel(appointment=appointment)
     except services.BookingError as exc:
@@ -243,11 +243,14 @@ def manage_cancel(request, token):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage_reschedule(request, token):
-    appointment = _by_token(token)
-    if _expired(appointment) or not services.can_change(appointment):
+    try:
+        appointment = _by_token(token)
+    except LinkExpired:
+        return _expired_page(request)
+    if not services.can_change(appointment):
         return HttpResponseRedirect(reverse("booking:manage", args=[token]))
     if request.method == "POST":
-        new_start = _parse_start(request.POST.get("start"))
+        new_start = parse_instant(request.POST.get("start"))
         if new_start is None:
             messages.error(request, _("Please choose a time."))
         else:
@@ -258,9 +261,7 @@ def manage_reschedule(request, token):
             else:
                 messages.success(request, _("Your appointment has moved. We have emailed you the new time."))
                 return HttpResponseRedirect(reverse("booking:manage", args=[token]))
-    today = timezone.localdate()
-    first_day = max(_parse_day(request.GET.get("from"), today), today)
-    last_day = first_day + dt.timedelta(days=WINDOW_DAYS - 1)
+    first_day, last_day = _window_from(request.GET.get("from"))
     offers = [
         offer
         for offer in services.free_offers(

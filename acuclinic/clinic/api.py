@@ -2,6 +2,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from wagtail.models import Site
 
+from .api_errors import responses
 from .models import ClinicSettings
 
 router = Router(tags=["clinic"])
@@ -23,7 +24,9 @@ class ClinicOut(Schema):
     opening_hours: list[OpeningHoursOut]
 
 
-@router.get("/clinic", response=ClinicOut, summary="The clinic's name, contact details and opening hours")
+@router.get(
+    "/clinic", response=responses({200: ClinicOut}), summary="The clinic's name, contact details and opening hours"
+)
 def clinic(request: HttpRequest):
     settings = ClinicSettings.for_site(Site.find_for_request(request))
     return {

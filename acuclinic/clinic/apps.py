@@ -7,6 +7,7 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        from . import content_cache
+        from . import checks, content_cache, login_throttle  # noqa: F401 (checks registers the deployment checks)
 
         content_cache.connect()
+        login_throttle.connect()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -85,8 +86,23 @@ def ensure_clinic_settings(site: Site) -> ClinicSettings:
     return clinic
 
 
+def site_address(base_url: str) -> tuple[str, int]:
+    """The Wagtail Site hostname and port that make its URLs (sitemap, full page URLs) start with ``base_url``."""
+    parts = urlsplit(base_url)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def follow_base_url(site: Site) -> Site:
+    """Point the demo's site at BASE_URL, so the sitemap and emailed links name the address it is served on."""
+    hostname, port = site_address(settings.BASE_URL)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site
+
+
 def load(stdout) -> None:
     home = ensure_home_page()
-    site = Site.objects.get(root_page=home, is_default_site=True)
+    site = follow_base_url(Site.objects.get(root_page=home, is_default_site=True))
     clinic = ensure_clinic_settings(site)
-    stdout.write(f"clinic: {clinic.name} (home page '{home.title}')")
+    stdout.write(f"clinic: {clinic.name} (home page '{home.title}', served at {site.root_url})")

@@ -8,6 +8,10 @@ the next request.
 A cached page may still carry a few bytes that must be new on every response, such as the signed
 timestamp of a comment form: the template writes a marker (``fresh_marker``) and this middleware fills
 it in on every HTML response, cached or not, with the function registered under its name.
+
+User text can contain anything, a marker's text included, so a marker carries an HMAC (keyed by
+``SECRET_KEY``) of its name and argument: only markers our own code wrote are filled, and only for the
+object it named. Responses other than HTML (JSON, calendars, feeds) are never touched.
 """
 
 from __future__ import annotations
@@ -19,18 +23,25 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from .content_cache import TIMEOUT, versioned_key
 
 ATTRIBUTE = "acuclinic_public"
-FRESH = re.compile(rb"<!--fresh:([a-z_]+):([\w.:-]*)-->")
+FRESH = re.compile(rb"<!--fresh:([a-z_]+):([\w.:-]*):([0-9a-f]{32})-->")
+_SALT = "acuclinic.clinic.page_cache.fresh"
 _fillers: dict[str, Callable[[str], str]] = {}
 # Cookies that make a response personal (besides the session): requests carrying one skip the cache.
 personal_cookies: set[str] = set()
 
 
+def _signature(name: str, argument: str) -> str:
+    return salted_hmac(_SALT, f"{name}:{argument}", algorithm="sha256").hexdigest()[:32]
+
+
 def fresh_marker(name: str, argument: str) -> str:
-    return f"<!--fresh:{name}:{argument}-->"
+    """The marker a template writes where ``register_fresh``'s filler for ``name`` must go."""
+    return f"<!--fresh:{name}:{argument}:{_signature(name, argument)}-->"
 
 
 def register_fresh(name: str, fill: Callable[[str], str]) -> None:
@@ -38,13 +49,17 @@ def register_fresh(name: str, fill: Callable[[str], str]) -> None:
     _fillers[name] = fill
 
 
-def fill_fresh(content: bytes) -> bytes:
-    if b"<!--fresh:" not in content:
+def fill_fresh(content: bytes, content_type: str = "text/html") -> bytes:
+    """Fill the markers our templates wrote into an HTML body; anything else, a forged marker included, stays."""
+    if b"<!--fresh:" not in content or not content_type.startswith("text/html"):
         return content
 
     def fill(match: re.Match) -> bytes:
-        filler = _fillers.get(match[1].decode())
-        return filler(match[2].decode()).encode() if filler else b""
+        name, argument = match[1].decode(), match[2].decode()
+        filler = _fillers.get(name)
+        if filler is None or not constant_time_compare(match[3].decode(), _signature(name, argument)):
+            return match[0]
+        return filler(argument).encode()
 
     return FRESH.sub(fill, content)
 
@@ -55,7 +70,8 @@ def mark_public(response):
 
 
 def _key(request) -> str:
-    return versioned_key(f"page:{request.get_host()}:{request.get_full_path()}")
+    # The scheme too: a page rendered for http:// carries http:// links (canonical, JSON-LD).
+    return versioned_key(f"page:{request.scheme}://{request.get_host()}{request.get_full_path()}")
 
 
 class PublicPageCacheMiddleware:
@@ -73,7 +89,7 @@ class PublicPageCacheMiddleware:
             stored = cache.get(key := _key(request))
             if stored is not None:
                 content, content_type = stored
-                response = HttpResponse(fill_fresh(content), content_type=content_type)
+                response = HttpResponse(fill_fresh(content, content_type), content_type=content_type)
                 response["X-Cache"] = "hit"
                 return response
         response = self.get_response(request)
@@ -82,7 +98,7 @@ class PublicPageCacheMiddleware:
         if eligible and getattr(response, ATTRIBUTE, False) and response.status_code == 200 and not response.cookies:
             cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
             response["X-Cache"] = "miss"
-        if (filled := fill_fresh(response.content)) is not response.content:
+        if (filled := fill_fresh(response.content, response.get("Content-Type", ""))) is not response.content:
             response.content = filled
         return response
 

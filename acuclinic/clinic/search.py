@@ -10,13 +10,15 @@ from acuclinic.atlas import codes
 from acuclinic.atlas.pages import AtlasIndexPage
 from acuclinic.atlas.search import search_points
 
+from .text import one_line
+
 MAX_QUERY = 100
 RESULTS = 20
 
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    query = one_line(request.GET.get("q", ""))[:MAX_QUERY]  # shown again: no control character in the page
     points, pages = [], []
     if query:
         points = search_points(query)

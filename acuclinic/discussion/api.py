@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
+from ninja import Field, Path, Query, Router, Schema
 
+from acuclinic.clinic.api_errors import ApiError, responses
+from acuclinic.clinic.inputs import MAX_ID
 from acuclinic.guides.models import ConditionGuidePage
 
 from . import threads
@@ -57,16 +58,16 @@ def _out(item: threads.Shown) -> dict:
 
 @router.get(
     "/guides/{guide_id}/comments",
-    response={200: CommentPageOut},
+    response=responses({200: CommentPageOut}, 404),
     summary="Approved comments on a guide, 50 threads to a page, with their replies",
 )
-def guide_comments(request, guide_id: int, query: Query[PageQuery]):
+def guide_comments(request, guide_id: int = Path(..., ge=1, le=MAX_ID), query: Query[PageQuery] = None):
     guide = ConditionGuidePage.objects.live().public().filter(pk=guide_id).first()
     if guide is None:
-        raise HttpError(404, "No published guide has this id.")
+        raise ApiError(404, "No published guide has this id.", "not_found")
     page = threads.comment_page(guide, query.page)
     if query.page > page.num_pages:
-        raise HttpError(404, f"This guide has {page.num_pages} page(s) of comments.")
+        raise ApiError(404, f"This guide has {page.num_pages} page(s) of comments.", "not_found")
     return {
         "count": page.count,
         "page": page.number,

@@ -11,11 +11,15 @@ import time
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_comments.forms import CommentForm as ContribCommentForm
 from django_comments.forms import CommentSecurityForm
+
+from . import services
+from .ids import plain_id
 
 STAMP = "comment_stamp"  # the name of the form's fresh part in cached pages (clinic/page_cache.py)
 
@@ -39,7 +43,8 @@ def stamp_inputs(argument: str) -> str:
 
 
 class CommentForm(ContribCommentForm):
-    reply_to = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    # A plain id (ids.py); 0 or empty for a new thread. Parsed by hand: an IntegerField takes "١٢" and "1_0".
+    reply_to = forms.CharField(required=False, widget=forms.HiddenInput)
 
     field_order = ["comment", "name", "email", "url"]
 
@@ -65,6 +70,20 @@ class CommentForm(ContribCommentForm):
         fields["honeypot"].label = _("Leave this field empty")
         fields["honeypot"].widget.attrs.update(tabindex="-1", autocomplete="off")
 
+    def clean_name(self):
+        return _cleaned(services.clean_name, self.cleaned_data["name"])
+
+    def clean_comment(self):
+        return _cleaned(services.clean_comment_text, super().clean_comment())
+
+    def clean_reply_to(self):
+        value = self.cleaned_data["reply_to"]
+        if value in ("", "0"):
+            return None
+        if plain_id(value) is None:
+            raise forms.ValidationError(services.REPLY_GONE, code="reply_gone")
+        return plain_id(value)
+
     def clean_timestamp(self):
         timestamp = super().clean_timestamp()
         if time.time() - timestamp < settings.COMMENT_MIN_SECONDS:
@@ -72,3 +91,11 @@ class CommentForm(ContribCommentForm):
                 _("That was quick: please read your comment once more and send it again."), code="too_fast"
             )
         return timestamp
+
+
+def _cleaned(clean, value: str) -> str:
+    # The service's own cleaning, so the form shows beside the field what the service would refuse.
+    try:
+        return clean(value)
+    except ValidationError as error:
+        raise forms.ValidationError(error.messages) from error

@@ -13,14 +13,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_comments.models import CommentFlag
 
 from acuclinic.clinic.content_cache import bump_content_version, cached
+from acuclinic.clinic.text import clean_message, clean_person_name
 
 from . import moderation
+from .ids import plain_id
 from .models import BlockedTerm, CommentSettings, GuideComment
 
 SPAM_FLAG = "moderator spam"
+NAME_MAX_LENGTH = 50  # django-contrib-comments' user_name column
+REPLY_GONE = _lazy("The comment you replied to is no longer shown; please post a new comment.")
 
 
 class CommentsClosed(ValidationError):
@@ -49,13 +54,35 @@ def is_staff(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin"))
 
 
+def clean_name(value: str) -> str:
+    """The name as it is stored and shown: NFC, one line, no invisible character (clinic/text.py)."""
+    try:
+        return clean_person_name(value, max_length=NAME_MAX_LENGTH)
+    except ValueError as error:
+        raise ValidationError(str(error), code="name") from error
+
+
+def clean_comment_text(value: str) -> str:
+    """The text as it is stored: line breaks kept, every other control, format or bidi character removed."""
+    try:
+        text = clean_message(value, max_length=settings.COMMENT_MAX_LENGTH)
+    except ValueError as error:
+        raise ValidationError(str(error), code="comment") from error
+    if not text:
+        raise ValidationError(
+            _("Write your comment: it cannot be only spaces or invisible characters."), code="comment"
+        )
+    return text
+
+
 def reply_parent(guide, reply_to: int | None) -> GuideComment | None:
     """The approved comment a reply belongs under. Replies nest one level: answering a reply answers its thread."""
     if not reply_to:
         return None
-    parent = GuideComment.objects.on(guide).approved().filter(pk=reply_to).first()
+    parent_id = plain_id(reply_to)
+    parent = GuideComment.objects.on(guide).approved().filter(pk=parent_id).first() if parent_id else None
     if parent is None:
-        raise ValidationError(_("The comment you replied to is no longer shown; please post a new comment."))
+        raise ValidationError(str(REPLY_GONE), code="reply_gone")
     if parent.level > 0:
         parent = GuideComment.objects.get(pk=parent.parent_id)
     return parent
@@ -75,8 +102,10 @@ def post_comment(
     """Save a comment in the state moderation gives it; a repeat of the same post returns the first one.
 
     Raises ``CommentsClosed`` when the guide takes no comments (staff may still answer), or
-    ``ValidationError`` when the comment replied to is not shown.
+    ``ValidationError`` when the comment replied to is not shown, or the name or text has nothing visible.
     """
+    # Every comment is created here (the form, staff replies, the demo), so here is where it is cleaned.
+    name, text = clean_name(name), clean_comment_text(text)
     staff = is_staff(user)
     rules = comment_settings(guide.get_site())
     if not staff and not is_open(guide, rules=rules):

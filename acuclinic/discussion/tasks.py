@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from acuclinic.clinic.text import one_line
+
 from .models import GuideComment
 
 MODERATE = ("django_comments", "can_moderate")
@@ -42,13 +44,14 @@ def send_moderator_email(comment_id: int) -> str:
     if not recipients:
         return "no moderators"
     guide = comment.content_object
+    title = one_line(guide.title)  # a header: no line break or other control character, whatever the title holds
     context = {
         "comment": comment,
-        "guide": guide,
+        "title": title,
         "queue_url": settings.BASE_URL + reverse("discussion_admin:queue"),
     }
     send_mail(
-        subject=f"A comment is waiting for approval on {guide.title}"[:150],
+        subject=f"A comment is waiting for approval on {title}"[:150],
         message=render_to_string("discussion/email/moderate.txt", context),
         from_email=None,
         recipient_list=recipients,

@@ -2,7 +2,8 @@
 
 Whatever markup a reader types is shown as text. Web addresses become links marked ``nofollow ugc``;
 Django's urlizer links only http(s) and www addresses, so ``javascript:`` or ``data:`` never becomes a
-link. Email addresses are hidden, so that readers do not publish their own or anyone else's.
+link. Email addresses are hidden, so that readers do not publish their own or anyone else's: in the text,
+and in the name, where people often type one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ class _LinksOnly(Urlizer):
 
 
 _urlize = _LinksOnly()
+
+
+def public_name(name: str) -> str:
+    """The name as the public sees it (page, ``aria-label``, API): any email address in it hidden."""
+    return EMAIL.sub(EMAIL_HIDDEN, name)
+
+
+def has_email(text: str) -> bool:
+    return EMAIL.search(text) is not None
 
 
 def comment_html(text: str) -> SafeString:

@@ -17,7 +17,7 @@ from django.db.models import Q
 from acuclinic.clinic.content_cache import cached
 
 from .models import GuideComment
-from .text import comment_html
+from .text import comment_html, has_email, public_name
 
 
 @dataclass
@@ -48,7 +48,8 @@ class CommentPage:
 
 
 def _website(url: str) -> str:
-    return url if url.lower().startswith(("http://", "https://")) else ""
+    # A link that carries an email address (?from=me@…) would publish it: such a website is not linked.
+    return url if url.lower().startswith(("http://", "https://")) and not has_email(url) else ""
 
 
 def _credentials(user_ids: set[int]) -> dict[int, str]:
@@ -71,7 +72,7 @@ def shown(comments: list[GuideComment], *, pending: bool = False) -> list[Shown]
     return [
         Shown(
             pk=c.pk,
-            name=c.user_name,
+            name=public_name(c.user_name),
             website=_website(c.user_url),
             html=comment_html(c.comment),
             submitted=c.submit_date,

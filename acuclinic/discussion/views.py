@@ -22,6 +22,7 @@ from acuclinic.guides.models import ConditionGuidePage
 
 from . import services
 from .forms import CommentForm
+from .ids import plain_id
 from .pending import remember_pending
 
 GUIDE_TYPE = "guides.conditionguidepage"
@@ -36,11 +37,8 @@ def post_comment(request):
 
 
 def _target(data) -> ConditionGuidePage | None:
-    if data.get("content_type") != GUIDE_TYPE:
-        return None
-    try:
-        pk = int(data.get("object_pk", ""))
-    except ValueError:
+    pk = plain_id(data.get("object_pk"))
+    if data.get("content_type") != GUIDE_TYPE or pk is None:
         return None
     return ConditionGuidePage.objects.live().filter(pk=pk).first()
 
@@ -100,6 +98,8 @@ def _security_notice(form) -> str:
         return _("Your comment looks automated and was not sent.")
     if form.has_error("timestamp", "too_fast"):
         return form.errors["timestamp"][0]
+    if form.has_error("reply_to"):
+        return form.errors["reply_to"][0]  # a hidden field: its error has no place beside it
     if form.has_error("timestamp") or form.has_error("security_hash"):
         return _("This form has expired or could not be checked. Your text is kept below: please send it again.")
     return _("Please correct the marked fields; your text is kept below.")

@@ -40,7 +40,15 @@ class GuidePageForm(WagtailAdminPageForm):
         return cleaned
 
     def is_publishing(self) -> bool:
-        return bool(self.data.get("action-publish") or self.data.get("action-submit"))
+        """Every button that makes this content live or asks for it to be: errors block them all.
+
+        Publish (also when it schedules a go-live date), Submit for moderation, Restart workflow, and
+        Approve (and publish) on a task. Save draft and Request changes stay open to a guide with errors.
+        """
+        data = self.data
+        if data.get("action-publish") or data.get("action-submit") or data.get("action-restart-workflow"):
+            return True
+        return bool(data.get("action-workflow-action")) and data.get("workflow-action-name") == "approve"
 
     def _attach_errors(self, findings: list[Finding]) -> None:
         by_field: dict[str, list[Finding]] = {}

@@ -19,6 +19,7 @@ from .drafts import draft_from_page
 from .links import link_exists
 from .markdown import GuideFile, GuideFileError, Section, read_guide_file, render_guide
 from .models import ConditionGuidePage, GuideSettings, Reviewer
+from .publishing import GuideNotPublishable
 
 
 @dataclass
@@ -71,7 +72,11 @@ def import_guide(path: Path, *, publish: bool = False) -> ImportResult:
         revision = page.save_revision(log_action=True)
         published = publish and not any(f.severity == ERROR for f in findings)
         if published:
-            revision.publish()
+            try:
+                revision.publish()
+            except GuideNotPublishable as refusal:  # the page's own check, should it see more than the file's
+                published = False
+                findings += [f for f in refusal.findings if f not in findings]
     return ImportResult(guide.meta.slug, "updated" if existing else "created", published, findings)
 
 

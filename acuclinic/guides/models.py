@@ -52,6 +52,10 @@ class GuideSettings(BaseSiteSetting):
         verbose_name = _("guide review policy")
 
 
+# What the checks read: writing any of these to a live row changes what the site shows.
+_CHECKED_FIELDS = ("slug", "body", "points", "faq", "references", "reviewer", "reviewed_on")
+
+
 class ConditionGuidePage(PublicPageMixin, Page):
     """A reviewed guide to one condition, checked against the atlas before it can be published."""
 
@@ -120,6 +124,45 @@ class ConditionGuidePage(PublicPageMixin, Page):
 
         today = today or timezone.localdate()
         return self.reviewed_on is None or self.reviewed_on < months_before(today, interval_months)
+
+    def publish(self, revision, *args, **kwargs):
+        """Refuse (GuideNotPublishable) before anything changes if the revision's content has errors.
+
+        Every ``Revision.publish()`` comes here: bulk publish, workflow approval, scheduled publishing,
+        the create view, imports. Scheduling is refused too, not only going live.
+        """
+        from .publishing import refuse_unless_publishable
+
+        refuse_unless_publishable(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        """The last guard: a guide's row, which is what the site serves, never becomes live with errors.
+
+        Catches what does not go through ``publish()``: Wagtail's edit view and admin API run the publish
+        action directly (refused here, after the edit form has already said why), and a copy with
+        "publish copies" is written live as a new row, which is kept as a draft instead.
+        """
+        from .publishing import GuideNotPublishable, logger, publishing_errors
+
+        if self.live and self._goes_live(kwargs.get("update_fields")) and (found := publishing_errors(self)):
+            if not self._state.adding:
+                raise GuideNotPublishable(self, found)
+            logger.warning("Guide %s created as a draft, not live: %s", self.slug, ", ".join(f.check for f in found))
+            self.withheld_findings = found
+            self.live, self.has_unpublished_changes = False, True
+        if getattr(self, "withheld_findings", None) and not self.live:
+            # Wagtail's copy then records the copy's "live" revision and dates: it has none.
+            self.live_revision, self.first_published_at, self.last_published_at = None, None, None
+        return super().save(*args, **kwargs)
+
+    def _goes_live(self, update_fields) -> bool:
+        if update_fields is not None and not {"live", "live_revision", *_CHECKED_FIELDS} & set(update_fields):
+            return False
+        if self._state.adding:
+            return True
+        stored = Page.objects.filter(pk=self.pk).values_list("live", "live_revision_id").first()
+        return stored is None or not stored[0] or stored[1] != self.live_revision_id
 
     def get_context(self, request, *args, **kwargs):
         from .rendering import guide_context

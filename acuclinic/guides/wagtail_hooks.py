@@ -1,8 +1,11 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,6 +13,7 @@ from .checks import ERROR, check_guide, months_before
 from .drafts import draft_from_page
 from .links import link_exists
 from .models import ConditionGuidePage, GuideSettings, Reviewer
+from .publishing import GuideNotPublishable, publishing_errors, report_refusal
 
 
 class ReviewerViewSet(SnippetViewSet):
@@ -40,6 +44,67 @@ def _report_findings(request, page):
 
 hooks.register("after_create_page", _report_findings)
 hooks.register("after_edit_page", _report_findings)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_guides_with_errors(request, action_type, objects, action):
+    """Pages › tick › Publish: name every guide that may not go live, and publish nothing.
+
+    Bulk publish publishes each page's latest revision (and, if asked, every draft below it); the
+    model would refuse the first guide with errors anyway, but this says which ones, all at once.
+    """
+    if action_type != "publish" or not issubclass(action.model, Page):
+        return None
+    pages = list(objects)
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages += page.get_descendants().not_live()
+    guides = ConditionGuidePage.objects.filter(pk__in=[p.pk for p in pages])
+    refusals = []
+    for guide in guides:
+        latest = guide.get_latest_revision_as_object()
+        if found := publishing_errors(latest):
+            refusals.append(GuideNotPublishable(latest, found))
+    if not refusals:
+        return None
+    for refusal in refusals:
+        report_refusal(request, refusal)
+    messages.error(request, _("Nothing was published."))
+    return redirect(action.next_url)
+
+
+@hooks.register("construct_admin_api")
+def check_guides_before_the_admin_api_publishes(router):
+    from .admin_api import GuideCheckingPagesAdminAPIViewSet
+
+    router.register_endpoint("pages", GuideCheckingPagesAdminAPIViewSet)
+
+
+@hooks.register("after_copy_page")
+def explain_guide_copies_kept_as_drafts(request, page, new_page):
+    """A copy made with "publish copies" whose content fails the checks was created as a draft (see the model)."""
+    if not request.POST.get("publish_copies"):
+        return
+    copies = [new_page.pk, *new_page.get_descendants().values_list("pk", flat=True)]
+    for copy in ConditionGuidePage.objects.filter(pk__in=copies):
+        if not copy.live and (found := publishing_errors(copy)):
+            summary = _("“%(title)s” was copied as a draft, not published: it does not pass the atlas checks.") % {
+                "title": copy.title
+            }
+            messages.warning(request, " ".join([summary, *(f.message for f in found)]))
+
+
+@hooks.register("register_log_actions")
+def register_guide_log_actions(actions):
+    @actions.register_action("acuclinic_guides.scheduled_publish_refused")
+    class ScheduledPublishRefused(LogFormatter):
+        label = _("Scheduled publishing refused")
+
+        def format_message(self, log_entry):
+            problems = "; ".join(log_entry.data.get("messages", []))
+            return _("Not published at the scheduled time: it does not pass the atlas checks (%(problems)s)") % {
+                "problems": problems
+            }
 
 
 class GuidesDueForReviewPanel(Component):

@@ -67,3 +67,14 @@ def test_view_restrictions_are_cached_but_a_new_one_applies_at_once(client, scia
     assert sciatica.get_view_restrictions().count() == 1  # still a queryset, as the admin expects
     client.force_login(StaffFactory())
     assert client.get(GUIDE).status_code == 200
+
+
+def test_an_http_render_is_never_served_to_https_or_another_host(client, sciatica, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "testserver", "clinic.example"]
+    plain = client.get(GUIDE)
+    assert plain["X-Cache"] == "miss" and b'href="http://' in plain.content
+    secure = client.get(GUIDE, secure=True)
+    assert secure["X-Cache"] == "miss"
+    assert b'rel="canonical" href="https://' in secure.content and b'"http://' not in secure.content
+    assert client.get(GUIDE, secure=True)["X-Cache"] == "hit"
+    assert client.get(GUIDE, headers={"host": "clinic.example"})["X-Cache"] == "miss"

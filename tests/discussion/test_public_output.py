@@ -105,3 +105,28 @@ def test_api_lists_approved_threads_with_replies(client, sciatica, approved_read
     assert client.get("/api/v1/guides/999999/comments").status_code == 404
     assert client.get(f"/api/v1/guides/{sciatica.pk}/comments?page=0").status_code == 422
     assert client.get(f"/api/v1/guides/{sciatica.pk}/comments?page=2").json()["detail"].startswith("This guide has 1")
+
+
+@pytest.mark.parametrize("name", [SECRET_EMAIL, f"Maya ({SECRET_EMAIL})", f"mailto:{SECRET_EMAIL}"])
+def test_an_email_address_typed_as_the_name_is_hidden(client, sciatica, post_comment, approved_reader, name):
+    response = post_comment(sciatica, name=name, comment="Thanks for the guide.")
+    assert response.status_code == 303
+    comment = GuideComment.objects.latest("pk")
+    assert comment.user_name == name  # kept for moderators
+    services.approve([comment])
+    urls = [sciatica.url, f"{sciatica.url}?replytocom={comment.pk}", f"/api/v1/guides/{sciatica.pk}/comments"]
+    for url in urls:
+        body = client.get(url).content.decode()
+        assert "private.example" not in body, url
+        assert "[email address hidden]" in body, url
+    shown = name.replace(SECRET_EMAIL, "[email address hidden]")
+    assert f'aria-label="Reply to {shown}"' in client.get(sciatica.url).content.decode()
+    replying = client.get(sciatica.url, {"replytocom": comment.pk}).content.decode()
+    assert f'<h2 id="reply-title">Reply to {shown}</h2>' in replying
+
+
+def test_a_website_carrying_an_email_address_is_not_linked(client, sciatica, post_comment, approved_reader):
+    post_comment(sciatica, url=f"https://site.example/?from={SECRET_EMAIL}", comment="Hello.")
+    services.approve([GuideComment.objects.latest("pk")])
+    assert "private.example" not in client.get(sciatica.url).content.decode()
+    assert "private.example" not in client.get(f"/api/v1/guides/{sciatica.pk}/comments").content.decode()

@@ -13,14 +13,18 @@ from acuclinic.clinic.page_cache import fresh_marker
 
 from .. import services, threads
 from ..forms import STAMP, CommentForm
+from ..ids import plain_id
 from ..models import GuideComment
 from ..pending import pending_ids
+from ..text import public_name
 
 register = template.Library()
 
 
 def _number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and 0 < int(value) < 100_000 else 1
+    """A comment page number from ``?cpage=``; anything else is page 1 (past the last page is the last)."""
+    number = plain_id(value)
+    return number if number and number < 100_000 else 1
 
 
 @register.simple_tag
@@ -58,9 +62,8 @@ def guide_comments(context, guide) -> str:
 
 
 def _reply_target(guide, value: str) -> GuideComment | None:
-    if not value.isdigit() or int(value) == 0:
-        return None
-    return GuideComment.objects.on(guide).approved().filter(pk=_number(value)).first()
+    pk = plain_id(value)
+    return GuideComment.objects.on(guide).approved().filter(pk=pk).first() if pk else None
 
 
 def _section(request, guide, *, number, form, pending, replying_to) -> dict:
@@ -80,6 +83,7 @@ def _section(request, guide, *, number, form, pending, replying_to) -> dict:
         "form": form,
         "notice": getattr(request, "comment_notice", ""),
         "replying_to": replying_to,
+        "replying_to_name": public_name(replying_to.user_name) if replying_to else "",
         "action": reverse("discussion:post"),
         "content_type": content_type,
         "object_pk": guide.pk,

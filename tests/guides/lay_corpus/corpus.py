@@ -36,8 +36,8 @@ class Description:
     note: str
 
 
-def load() -> list[Description]:
-    entries = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+def load(path: Path = PATH) -> list[Description]:
+    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return [
         Description(
             code=e["code"],
