@@ -58,7 +58,7 @@ class Verdict:
 
 def judge(text: str, placement: Placement) -> Verdict:
     verdict = Verdict()
-    reading = parser.read(text)
+    reading = parser.read(text, placement.limb)
     zoned = False
     for clause in reading.clauses:
         if clause.kind == "cue":

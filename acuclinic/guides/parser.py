@@ -79,13 +79,15 @@ _GAP_OK = re.compile(
     r"^\s*(?:(?:the|its|a|an|of|just|very|both|two|main|big|large|prominent|bony|lower|upper|front|back|inner|outer|"
     r"middle|end|edge|border|part|side|corner|tip|half|most|point|centre|center|near|far|rear|top|bottom|"
     r"highest|lowest|sharp|medial|lateral|anterior|posterior|two|muscle|tendons?|prominence|prominent|level|"
-    r"surface|face|flat|bump|bony|skin|fold|crease)\s+)*$"
+    r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|"
+    r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great)\s+)*$"
 )
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _PART_NOUN = (
     r"(?:lower\s+leg|upper\s+arm|leg|thigh|knee|shin|calf|foot|ankle|heel|sole|instep|arm|forearm|wrist(?:\s+crease)?|"
     r"crease|elbow(?:\s+crease)?|hand|palm|fist|limb|popliteal\s+crease)"
 )
+_FRONT_BACK_KEYS = {"shoulder_tip", "ear", "kneecap", "collarbone", "cheekbone", "armpit_fold"}
 _ARM_SIDE = {
     "thumb": "radial",
     "radial": "radial",
@@ -114,9 +116,11 @@ _GAP_DIGITS = re.compile(
     r"(?:\s+bones)?)?"
 )
 _ON_DIGIT = re.compile(
-    rf"\b(?:on|at)\s+(?:the\s+)?(?:(?:tip|end|side|base|back)\s+of\s+the\s+)?(?P<d>{DIGIT_WORD})[- ](?P<kind>finger|toe)\b"  # noqa: E501 (a pattern reads best whole)
+    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge)\s+of\s+the\s+){0,2}"
+    rf"(?P<d>{DIGIT_WORD})[- ](?P<kind>finger|toe)\b"
     r"(?![- ](?:side|edge|end|border)|'s|’s)|"
-    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:tip|end|side|base|back)\s+of\s+the\s+)?(?P<t>thumb|big\s+toe|great\s+toe|hallux)\b"
+    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge)\s+of\s+the\s+){0,2}"
+    r"(?P<t>thumb|big\s+toe|great\s+toe|hallux)\b"
     r"(?![- ](?:side|edge|end|border)|'s|’s)"
 )
 _DIGIT_FACING = re.compile(
@@ -137,15 +141,18 @@ def split(text: str) -> list[str]:
     """Clauses: split at sentence ends, colons, semicolons, brackets and commas."""
     text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
     text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
+    text = re.sub(r"[ \t]+", " ", text)
     parts = re.split(r"\.(?!\d)|[;:()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", text)
     return [p.strip() for p in parts if p and p.strip()]
 
 
-def read(text: str) -> Reading:
+def read(text: str, limb: str | None = None) -> Reading:
+    """The clauses of ``text``; ``limb`` ("arm" or "leg") says which limb side words are about, when known."""
     clauses: list[Clause] = []
-    limb = "leg" if _LEG_WORDS.search(text.lower()) and not _ARM_WORDS.search(text.lower()) else None
-    if limb is None and _ARM_WORDS.search(text.lower()) and not _LEG_WORDS.search(text.lower()):
-        limb = "arm"
+    if limb is None:
+        limb = "leg" if _LEG_WORDS.search(text.lower()) and not _ARM_WORDS.search(text.lower()) else None
+        if limb is None and _ARM_WORDS.search(text.lower()) and not _LEG_WORDS.search(text.lower()):
+            limb = "arm"
     first = True
     for part in split(text):
         if CUE_START.match(part) and not POSITION_START.match(part):
@@ -197,6 +204,11 @@ def _displace(
     tol = max(1.0, 0.25 * d) if d is not None else 1.0
     if lm.key and direction != "out" and not (direction == "lateral" and "midline" in lm.axes):
         claims.append(Claim(f"rel:{lm.key}", direction=direction, words=words))
+    if direction in ("back", "front") and any(
+        (axis == "leg" and lo >= 16.8) or (axis == "arm" and lo >= 12.5) for axis, (lo, hi) in lm.axes.items()
+    ):
+        direction = "up" if direction == "back" else "down"  # "behind the knuckles" is toward the wrist
+    level_only = level_only or lm.small  # "below T1" gives a height, not the midline
     for axis, (lo, hi) in lm.axes.items():
         if (axis in VERTICAL and direction in ("up", "down")) or (axis == "head" and direction in ("front", "back")):
             sign = 1 if direction in ("down",) else -1
@@ -222,7 +234,12 @@ def _displace(
                 claims.append(Claim(axis, lo + d, hi + d, tol, words=words))
         elif axis in VERTICAL and direction in ("out", "medial", "lateral", "radial", "ulnar", "front", "back"):
             # A step sideways keeps the landmark's height ("two cun either side of the navel").
-            if direction in ("out",) and lm.key in (None, "navel", "nipple", "pubic_bone", "larynx"):
+            sideways = re.search(r"\b(?:either|each|both|beside|next\s+to|side\s+of|out\s+from|lateral)\b", words)
+            if (
+                direction in ("out", "lateral")
+                and sideways
+                and lm.key in (None, "navel", "nipple", "pubic_bone", "larynx")
+            ):
                 claims.append(Claim(axis, lo, hi, 1.0, words=words))
         elif axis in TRANSVERSE and direction in ("up", "down") and not level_only and d is not None:
             claims.append(Claim(axis, lo, hi, 1.0, words=words))
@@ -297,7 +314,7 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         lm = _landmark_after(clause, end)
         if lm is None:
             continue
-        just = _JUST_RE.search(clause[max(0, m.start() - 14) : m.start()]) is not None
+        just = _JUST_RE.search(clause[max(0, m.start() - 14) : m.start()]) is not None or lm.small
         if direction == "out":
             claims += _displace(lm, direction, None, clause[m.start() : lm.end], level_only=False)
         else:
@@ -307,21 +324,18 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         used.append((m.start(), lm.end))
     # "front of the X" / "back of the X" for a structure used as a reference ("at the back of the point of the shoulder").  # noqa: E501 (a pattern reads best whole)
     for m in re.finditer(
-        r"\b(front|back|rear|underside|top|lower|upper|inferior|superior)\s+(?:end\s+|edge\s+|part\s+|side\s+|border\s+|"
+        r"\b(front|back|rear|underside|top|lower|upper|inferior|superior|posterior|anterior)\s+(?:end\s+|edge\s+|part\s+|side\s+|border\s+|"
         r"margin\s+)?of\s+",
         clause,
     ):
         lm = _landmark_after(clause, m.end())
-        if (
-            lm is not None
-            and lm.key in {"shoulder_tip", "ear", "kneecap", "collarbone", "cheekbone"}
-            and m.group(1) != "top"
-        ):
+        if lm is not None and lm.key in _FRONT_BACK_KEYS and m.group(1) != "top":
             if m.group(1) in ("lower", "upper", "inferior", "superior") and not re.search(
                 r"\b(?:at|on|along)\s+the\s+$", clause[: m.start()]
             ):
                 continue
             direction = {"front": "front", "back": "back", "rear": "back", "underside": "down", "lower": "down",
+                         "anterior": "front", "posterior": "back",
                          "inferior": "down", "upper": "up", "superior": "up"}[m.group(1)]  # fmt: skip
             claims.append(Claim(f"rel:{lm.key}", direction=direction, words=clause[m.start() : lm.end]))
     # The point is at a landmark: "at the wrist crease", "in the notch at the top of the breastbone".
@@ -368,7 +382,9 @@ def _side_claims(clause: str, limb: str | None) -> list[Claim]:
         of = (m.group("of") or "").strip()
         if of:
             of_part = re.match(
-                rf"^(?:(?:the|its|lower|upper|front|back|palm|dorsal|palmar|bent)\s+)*{_PART_NOUN}\b", of
+                rf"^(?:(?:the|its|lower|upper|front|back|palm|dorsal|palmar|bent)\s+)*(?:(?:back|front|top|palm\s+side|side)"
+                rf"\s+of\s+the\s+)?(?:(?:lower|upper)\s+)?{_PART_NOUN}\b",
+                of,
             )
             if not of_part:
                 continue  # a side of a tendon, a bone, a knob: about the reference, judged as "rel:" claims

@@ -99,7 +99,7 @@ class AtlasTextPlacements:
                 extra.append((re.compile(rf"\b{re.escape(other.lower())}\b"), None, axes))
         token = EXTRA.set(tuple(extra))
         try:
-            reading = parser.read(point.location)
+            reading = parser.read(point.location, placement.limb)
         finally:
             EXTRA.reset(token)
         found: dict[str, list[tuple[float, float]]] = {}

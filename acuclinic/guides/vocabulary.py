@@ -72,7 +72,7 @@ def amount(number: str, unit: str) -> float | None:
 # Directions. Each is a displacement along an axis family: "up"/"down" along the limb or trunk, "back"/
 # "front", "out" (away from the midline), "in" (toward it).
 DIRECTIONS: tuple[tuple[str, str], ...] = (
-    (r"above|over|up\s+from|higher\s+than|superior\s+to|proximal\s+to|upward\s+from|up", "up"),
+    (r"above|up\s+from|higher\s+than|superior\s+to|proximal\s+to|upward\s+from|up", "up"),
     (r"below|under|underneath|beneath|down\s+from|lower\s+than|inferior\s+to|distal\s+to|beyond|down", "down"),
     (r"behind|posterior\s+to|back\s+from|at\s+the\s+back\s+of|to\s+the\s+rear\s+of", "back"),
     (r"in\s+front\s+of|anterior\s+to|forward\s+of|ahead\s+of|at\s+the\s+front\s+of|forward\s+from", "front"),
@@ -122,7 +122,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      "kneecap", {"leg": (-0.3, 0.0)}),
     (r"(?:patellar|kneecap)\s+(?:ligament|tendon)|tendon\s+(?:below|under)\s+the\s+kneecap", "patellar_tendon",
      {"leg": (-0.2, 0.6)}),
-    (r"knee\s+eyes?|xiyan|eyes?\s+of\s+the\s+knee|dimples?\s+(?:below|beside)\s+the\s+kneecap", None, {"leg": (0.0, 0.6)}),  # noqa: E501 (a pattern reads best whole)
+    (r"knee\s+eyes?|xiyan|eyes?\s+of\s+the\s+knee|(?:outer\s+|inner\s+)?(?:dimples?|dips?|hollows?|eyes?)\s+(?:just\s+)?"
+     r"(?:below|beside|next\s+to|under)\s+the\s+(?:knee\s?cap|patella)", None, {"leg": (0.0, 0.6)}),
     (r"(?:crease|fold|hollow|back)\s+(?:behind|of)\s+the\s+knee|popliteal\s+(?:crease|fossa)|knee\s+crease|"
      r"back\s+of\s+the\s+knee|crease\s+at\s+the\s+back\s+of\s+the\s+knee", "knee_crease", {"leg": (-0.3, 0.3)}),
     (r"(?:medial|inner|inside)\s+(?:knob|condyle|bulge|flare|head)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
@@ -156,12 +157,13 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:toe\s?)?nail\s+corners?|corners?\s+of\s+the\s+(?:toe\s?)?nail|toe\s?nails?", None, {"leg": (22.3, 23.2)}),
     (r"gluteal\s+(?:fold|crease)|buttock\s+crease|crease\s+(?:under|below|beneath)\s+the\s+buttocks?|"
      r"fold\s+(?:of|under|below)\s+the\s+buttocks?|buttock\s+fold", "gluteal_fold", {"leg": (-14.5, -13.5)}),
+    (r"(?<=between the )buttocks?", None, {"leg": (-16.0, -13.5)}),  # "halfway between the buttock and the knee"
     (r"groin\s+(?:crease|fold)|inguinal\s+(?:crease|fold|groove)", None, {"leg": (-18.7, -17.7)}),
     (r"greater\s+trochanter|(?:bony\s+)?(?:knob|bump)\s+(?:on|at)\s+the\s+(?:side|outside)\s+of\s+the\s+hip", None,
      {"leg": (-19.5, -18.5)}),
     # Arm, from the shoulder to the fingertips.
     (r"(?:front|back|rear|posterior|anterior)?\s*(?:end\s+of\s+the\s+)?(?:armpit|axillary)\s+(?:fold|crease)|"
-     r"(?:front|back)\s+(?:fold|crease)\s+of\s+the\s+armpit", None, {"arm": (-9.3, -8.7)}),
+     r"(?:front|back)\s+(?:fold|crease)\s+of\s+the\s+armpit", "armpit_fold", {"arm": (-9.3, -8.7)}),
     (r"elbow\s+creases?|creases?\s+(?:of|at)\s+the\s+elbow|cubital\s+crease|crease\s+at\s+the\s+front\s+of\s+the\s+elbow",
      "elbow_crease", {"arm": (-0.3, 0.3)}),
     (r"(?:point|tip)\s+of\s+the\s+elbow|olecranon|elbow\s+point|funny\s+bone", "olecranon", {"arm": (-0.5, 0.5)}),
@@ -177,6 +179,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}(?:metacarpal(?:\s+bone)?|(?:finger(?:'s)?\s+)?long\s+bone)",
      None, {"arm": (13.3, 14.7)}),
     (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}metatarsal(?:\s+bone)?", None, {"leg": (19.3, 20.5)}),  # noqa: E501 (a pattern reads best whole)
+    (r"palms?(?![- ]?(?:side|facing|up|down|skin|crease|toward|towards))(?:\s+of\s+the\s+hand)?", None, {"arm": (13.0, 16.2)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:centre|center|middle|hollow)\s+of\s+the\s+palm", None, {"arm": (13.3, 14.8)}),
     (r"(?:thumb|thenar)\s+(?:pad|mound|muscle)|ball\s+of\s+the\s+thumb|fleshy\s+(?:pad|mound)\s+(?:at\s+the\s+)?"
      r"(?:base\s+of\s+the\s+)?thumb", None, {"arm": (12.5, 14.5)}),
@@ -236,17 +239,19 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:outer|lateral)\s+corners?\s+of\s+the\s+eyes?|outer\s+canthus", "outer_eye", {}),
     (r"(?:inner|medial)\s+corners?\s+of\s+the\s+eyes?|inner\s+canthus", "inner_eye", {}),
     (r"cheek\s?bones?(?:\s+arch)?|zygomatic\s+(?:arch|bone)|arch\s+of\s+the\s+cheek\s?bone", "cheekbone", {}),
-    (r"angle\s+of\s+the\s+(?:jaw|mandible)|jaw\s+angle|corner\s+of\s+the\s+jaw", "jaw_angle", {}),
+    (r"angle\s+of\s+the\s+(?:jaw|mandible)|jaw\s+angle|corner\s+of\s+the\s+jaw", "jaw_angle", {_T: (1.5, 3.5)}),
     (r"mastoid(?:\s+process)?|bony\s+(?:bump|knob)\s+behind\s+the\s+ear", "mastoid", {}),
     (r"ear\s?lobes?|tragus|ear\s+flap|ears?|auricle", "ear", {}),
     # Structures used as references by side.
-    (r"biceps(?:\s+brachii)?\s+tendon|tendon\s+of\s+(?:the\s+)?biceps(?:\s+brachii)?|(?:big\s+)?biceps\s+tendon", "biceps_tendon",  # noqa: E501 (a pattern reads best whole)
+    (r"biceps(?:\s+brachii)?\s+tendon|tendon\s+of\s+(?:the\s+)?biceps(?:\s+brachii)?(?!\s+femoris)|(?:big\s+)?biceps\s+tendon", "biceps_tendon",  # noqa: E501 (a pattern reads best whole)
      {}),
     (r"(?:sharp\s+|front\s+|anterior\s+|inner\s+|medial\s+)?(?:edge|crest|border)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
      r"(?:shin\s?bone|tibia)(?:'s|’s)?(?:\s+(?:sharp|front|inner)\s+(?:edge|crest|border))?", "tibia", {}),
     (r"fibula", "fibula", {}),
-    (r"(?:point|tip)\s+of\s+the\s+shoulder|shoulder\s+tip|acromion|bony\s+tip(?:\s+of\s+the\s+shoulder)?|shoulder\s+joint",
-     "shoulder_tip", {}),
+    (r"(?:finger|extensor)\s+tendons?|tendons?\s+of\s+(?:the\s+)?extensor\s+digitorum(?:\s+communis)?|extensor\s+digitorum"
+     r"(?:\s+communis)?(?:\s+tendons?)?|tendons?\s+(?:that\s+)?(?:go|going|run|running)\s+to\s+the\s+fingers", "finger_tendons", {}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:point|tip)\s+of\s+the\s+shoulder|shoulder\s+tip|acromion|bony\s+tip(?:\s+of\s+the\s+shoulder)?|shoulder\s+joint|"
+     r"shoulder(?:\s+girdle)?s?(?!\s*blades?)", "shoulder_tip", {}),
     (r"(?:the\s+)?midline|centre\s+line|center\s+line|middle\s+line", None, {"midline": (0, 0)}),
     (r"spine|backbone|spinal\s+column", None, {"midline": (0, 0)}),
     (r"breast\s?bone|sternum", None, {_T: (8.7, 16.7), "midline": (0, 0)}),
@@ -261,7 +266,7 @@ VERTEBRA_RE = re.compile(
     r"(?:\s+(?:vertebra|vertebrae|spinous\s+process|spine|foramen|foramina|hole|opening|bone))?)"
 )
 RIB_SPACE_RE = re.compile(
-    rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+(?:rib\s+space|intercostal\s+space|space\s+between\s+the\s+ribs)"
+    rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+(?P<what>rib\s+space|intercostal\s+space|space\s+between\s+the\s+ribs|ribs?)\b"
 )
 
 
@@ -289,6 +294,7 @@ class Landmark:
     text: str
     start: int
     end: int
+    small: bool = False  # a vertebra: "below T1" is the hollow right below it
 
 
 # Further landmarks for one reading: other points named by code in an atlas text ("3 cun below ST35").
@@ -309,11 +315,12 @@ def find_landmark(text: str, start: int = 0) -> Landmark | None:
             axes = {"trunk": (level, level)} if kind != "sacral" else {"trunk": (level, level), "midline": (0.5, 1.5)}
             if kind != "sacral":
                 axes["midline"] = (0, 0)
-            best = Landmark(None, axes, match.group(0), match.start(), match.end())
+            best = Landmark(None, axes, match.group(0), match.start(), match.end(), small=True)
             break
     for match in RIB_SPACE_RE.finditer(text, start):
         n = ORDINALS[match.group("ord")]
-        candidate = Landmark(None, {"trunk": (8.7 + n, 10.3 + n)}, match.group(0), match.start(), match.end())
+        span = (8.7 + n, 10.3 + n) if "space" in match.group("what") else (8.2 + n, 9.8 + n)
+        candidate = Landmark(None, {"trunk": span}, match.group(0), match.start(), match.end())
         if best is None or candidate.start < best.start:
             best = candidate
         break
