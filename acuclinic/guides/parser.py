@@ -80,13 +80,18 @@ _GAP_OK = re.compile(
     r"middle|end|edge|border|part|side|corner|tip|half|most|point|centre|center|near|far|rear|top|bottom|"
     r"highest|lowest|sharp|medial|lateral|anterior|posterior|two|muscle|tendons?|prominence|prominent|level|"
     r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|"
-    r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great)\s+)*$"
+    r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great|midpoint|external|internal)\s+)*$"
 )
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _PART_NOUN = (
     r"(?:lower\s+leg|upper\s+arm|leg|thigh|knee|shin|calf|foot|ankle|heel|sole|instep|arm|forearm|wrist(?:\s+crease)?|"
     r"crease|elbow(?:\s+crease)?|hand|palm|fist|limb|popliteal\s+crease)"
 )
+# Hollows named for the structure they lie above or below.
+_FOSSAE = (
+    (r"\bsupraspinous\b", "scapular_spine", "up"), (r"\binfraspinous\b", "scapular_spine", "down"),
+    (r"\bsupraclavicular\b", "collarbone", "up"), (r"\binfraclavicular\b", "collarbone", "down"),
+)  # fmt: skip
 _FRONT_BACK_KEYS = {"shoulder_tip", "ear", "kneecap", "collarbone", "cheekbone", "armpit_fold"}
 _ARM_SIDE = {
     "thumb": "radial",
@@ -137,11 +142,38 @@ def _digit(word: str) -> int | None:
     return DIGITS.get(word.split()[0])
 
 
+_OWNER = re.compile(
+    r"\b(shoulder\s+blade|scapula|knee\s?cap|patella|collar\s?bone|clavicle|breast\s?bone|sternum|shin\s?bone|tibia|"
+    r"fibula|ankle\s+bone|malleolus|elbow\s+crease|wrist\s+crease|eyebrow|ear|jaw\s?bone)\b"
+)
+_PRONOUN = re.compile(
+    r"\b(?:its\s+((?:[\w-]+\s+){0,2}?(?:tip|corner|angle|point|edge|border|end|ridge|top|bottom|middle|"
+    r"centre|center|head|base|notch|crest|spine|prominence))\b|(?:the\s+)?(\w+)\s+of\s+it\b)"
+)
+
+
+def _resolve_its(text: str) -> str:
+    """ "On the shoulder blade, at its lower tip": "its" is the last structure named before it."""
+
+    def replace(m: re.Match) -> str:
+        owner = None
+        for o in _OWNER.finditer(text, 0, m.start()):
+            owner = o.group(1)
+        if owner is None:
+            return m.group(0)
+        if m.group(1):
+            return f"the {m.group(1)} of the {owner}"
+        return f"the {m.group(2)} of the {owner}"
+
+    return _PRONOUN.sub(replace, text)
+
+
 def split(text: str) -> list[str]:
     """Clauses: split at sentence ends, colons, semicolons, brackets and commas."""
     text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
     text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
     text = re.sub(r"[ \t]+", " ", text)
+    text = _resolve_its(text)
     parts = re.split(r"\.(?!\d)|[;:()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", text)
     return [p.strip() for p in parts if p and p.strip()]
 
@@ -324,20 +356,23 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         used.append((m.start(), lm.end))
     # "front of the X" / "back of the X" for a structure used as a reference ("at the back of the point of the shoulder").  # noqa: E501 (a pattern reads best whole)
     for m in re.finditer(
-        r"\b(front|back|rear|underside|top|lower|upper|inferior|superior|posterior|anterior)\s+(?:end\s+|edge\s+|part\s+|side\s+|border\s+|"
-        r"margin\s+)?of\s+",
+        r"\b(front|back|rear|underside|top|lower|upper|inferior|superior|posterior|anterior)\s+"
+        r"(?:(?:inner|outer|medial|lateral)\s+)?(?P<edge>(?:end|edge|part|side|border|margin|corner)\s+)?of\s+",
         clause,
     ):
         lm = _landmark_after(clause, m.end())
-        if lm is not None and lm.key in _FRONT_BACK_KEYS and m.group(1) != "top":
+        if lm is not None and lm.key in _FRONT_BACK_KEYS and (m.group(1) != "top" or m.group("edge")):
             if m.group(1) in ("lower", "upper", "inferior", "superior") and not re.search(
-                r"\b(?:at|on|along)\s+the\s+$", clause[: m.start()]
+                r"\b(?:at|on|along|midpoint\s+of|middle\s+of|centre\s+of)\s+the\s+$", clause[: m.start()]
             ):
                 continue
-            direction = {"front": "front", "back": "back", "rear": "back", "underside": "down", "lower": "down",
+            direction = {"front": "front", "back": "back", "rear": "back", "underside": "down", "lower": "down", "top": "up",  # noqa: E501 (a pattern reads best whole)
                          "anterior": "front", "posterior": "back",
                          "inferior": "down", "upper": "up", "superior": "up"}[m.group(1)]  # fmt: skip
             claims.append(Claim(f"rel:{lm.key}", direction=direction, words=clause[m.start() : lm.end]))
+    for pattern, key, direction in _FOSSAE:
+        if re.search(pattern, clause):
+            claims.append(Claim(f"rel:{key}", direction=direction, words=pattern))
     # The point is at a landmark: "at the wrist crease", "in the notch at the top of the breastbone".
     if kind == "position":
         claims += _at_landmarks(clause, used)
@@ -354,7 +389,8 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
         if any(s <= lm.start < e for s, e in used) or _DIR_ANY.search(before[-40:]) or "between" in before[-60:]:
             continue
         if re.search(
-            r"\b(?:near|toward|towards|from|to|past|beyond|than|and|or|with|across)\s+(?:\w+\s+){0,3}$", before
+            r"\b(?:near|toward|towards|from|to|past|beyond|than|and|or|with|across|joining|connecting|linking)\s+(?:\w+\s+){0,3}$",
+            before,
         ):
             continue
         if re.match(r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls)\b", clause[lm.end :]):

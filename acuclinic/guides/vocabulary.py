@@ -256,6 +256,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"spine|backbone|spinal\s+column", None, {"midline": (0, 0)}),
     (r"breast\s?bone|sternum", None, {_T: (8.7, 16.7), "midline": (0, 0)}),
 )  # fmt: skip
+# Landmarks so small on the trunk that "below" one is the hollow right under it ("below the skull").
+SMALL_KEYS = frozenset({"skull", "larynx"})
 LANDMARK_RE = [(re.compile(rf"\b(?:{p})\b"), key, axes) for p, key, axes in LANDMARKS]
 
 _VERT = {"c": 0, "t": 7, "l": 19, "s": 24}
@@ -329,7 +331,7 @@ def find_landmark(text: str, start: int = 0) -> Landmark | None:
         if match is None:
             continue
         if best is None or match.start() < best.start or (match.start() == best.start and match.end() > best.end):
-            best = Landmark(key, dict(axes), match.group(0), match.start(), match.end())
+            best = Landmark(key, dict(axes), match.group(0), match.start(), match.end(), small=key in SMALL_KEYS)
     return best
 
 
