@@ -190,8 +190,9 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      None, {"arm": (18.8, 20.0)}),
     (r"(?:finger\s?)?tips?\s+of\s+the\s+(?:\w+\s+)?(?:finger|thumb)|fingertips?", None, {"arm": (19.5, 20.3)}),
     # Neck and trunk, top to bottom.
-    (r"(?:base|bottom)\s+of\s+the\s+skull|occipital\s+(?:bone|ridge|protuberance)|occiput|skull", "skull",
-     {_T: (-0.5, 0.5)}),
+    (r"(?:base|bottom)\s+of\s+the\s+skull|occipital\s+(?:bone|ridge|protuberance)|occiput", "skull",
+     {_T: (-0.5, 0.5), "head": (9.0, 12.5)}),
+    (r"skull", "skull", {_T: (-0.5, 0.5)}),
     (r"(?:back|posterior)\s+hairline|hairline\s+(?:at|on)\s+the\s+(?:back|nape)(?:\s+of\s+the\s+neck)?", None,
      {_T: (0.5, 1.5), "head": (11.5, 12.5)}),
     (r"adam(?:'s|’s|s)?\s+apple|thyroid\s+cartilage|laryngeal\s+prominence|voice\s+box|larynx", "larynx",
@@ -211,7 +212,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"nipple\s+line|mamillary\s+line|midclavicular\s+line|line\s+(?:of|through)\s+the\s+nipples?", None,
      {"midline": (4, 4)}),
     (r"nipples?", "nipple", {_T: (12.3, 13.7), "midline": (4, 4)}),
-    (r"(?:lower|bottom)\s+(?:tips?|corners?|angles?|points?|ends?)\s+of\s+(?:the\s+)?(?:both\s+)?shoulder\s+blades?|"
+    (r"(?:lower|bottom)\s+(?:(?:tips?|corners?|angles?|points?|ends?)\s+)?of\s+(?:the\s+)?(?:both\s+)?shoulder\s+blades?|"
      r"inferior\s+angles?\s+of\s+the\s+scapulae?|shoulder\s+blades?(?:'|’)?(?:s)?\s+lower\s+(?:tips?|corners?)",
      None, {_T: (13.3, 14.7)}),
     (r"(?:upper|top)\s+(?:inner\s+)?(?:tips?|corners?|angles?)\s+of\s+the\s+shoulder\s+blades?|superior\s+angle\s+of\s+the\s+"
