@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # ninja serves the API docs' Swagger UI from its own static files rather than from a CDN.
+    "ninja",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "whitenoise.runserver_nostatic",
@@ -109,6 +112,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "acuclinic.clinic.content_security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # A view's "database is locked" (or PostgreSQL lock timeout) becomes a 503 with Retry-After.
     "acuclinic.clinic.database_busy.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -285,6 +290,47 @@ if PRODUCTION:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Content-Security-Policy (django-csp) on every response, in development too so that an inline script
+# fails where it is written: the public site loads only its own files and runs no inline script or
+# style. Wagtail's admin needs inline styles (and the API docs' Swagger UI too), so those paths get a
+# wider style-src (clinic/content_security.py). Nothing anywhere loads from another host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the site uses none of these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
 # Public forms and the booking API are rate-limited per client address (clinic/ratelimit.py). The address
 # comes from X-Forwarded-For only when the request's peer is one of these proxies (addresses or networks,
 # comma-separated; empty trusts none). Loopback by default: a reverse proxy on the same machine.
@@ -348,4 +394,6 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "acuclinic.clinic.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of each staff member's email to another host (and fails offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -165,8 +165,13 @@ def _appointment_out(appointment: Appointment) -> dict:
     }
 
 
+# Where in the request body each field services.py may name sits.
+BODY_FIELDS = {"name": "patient.name", "red_flags": "intake.red_flags", "email": "patient.email"}
+
+
 def _error(exc: services.BookingError) -> Status:
-    return error(exc.status, exc.message, exc.code, field=f"body.{exc.field}" if exc.field else None)
+    field = f"body.{BODY_FIELDS.get(exc.field, exc.field)}" if exc.field else None
+    return error(exc.status, exc.message, exc.code, field=field)
 
 
 def _error_body(exc: services.BookingError) -> dict:
@@ -233,7 +238,12 @@ def _replay(record: IdempotentRequest, fingerprint: str):
     if record.appointment_id:
         appointment = Appointment.objects.select_related("service", "practitioner").get(pk=record.appointment_id)
         return Status(record.status_code, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
-    return Status(record.status_code, record.error)
+    body = record.error or {}
+    if "errors" not in body:  # recorded before the API had one error model: answer in today's
+        field = body.get("field")
+        body = error(record.status_code, body.get("detail") or "Refused.", body.get("code") or "invalid",
+                     field=f"body.{field}" if field else None).value  # fmt: skip
+    return Status(record.status_code, body)
 
 
 IDEMPOTENCY_KEY = Header(

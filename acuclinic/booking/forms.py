@@ -15,6 +15,20 @@ def yes_no(label, help_text=""):
     return forms.ChoiceField(label=label, help_text=help_text, choices=YES_NO, widget=forms.RadioSelect)
 
 
+class PersonNameField(forms.CharField):
+    """A person's name, cleaned as the API cleans it (``clean_person_name``) before any other check,
+    so the page and the API store the same name for the same input, and refuse the same ones."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return clean_person_name(value, max_length=self.max_length or 120)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+
+
 class PhoneInCountryMixin:
     """A form with a ``phone`` field read in the clinic's country and cleaned to E.164."""
 
@@ -32,7 +46,7 @@ class PhoneInCountryMixin:
 class DetailsForm(PhoneInCountryMixin, forms.Form):
     """The patient's details and screening. Every question must be answered; nothing is pre-ticked."""
 
-    name = forms.CharField(label=_("Full name"), max_length=120)
+    name = PersonNameField(label=_("Full name"), max_length=120)
     email = forms.EmailField(label=_("Email"), max_length=254, help_text=_("We send your confirmation here."))
     phone = forms.CharField(label=_("Phone"), max_length=30)
     new_patient = forms.ChoiceField(
@@ -56,12 +70,6 @@ class DetailsForm(PhoneInCountryMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(label=_("I agree to the clinic's booking terms."))
-
-    def clean_name(self) -> str:
-        try:
-            return clean_person_name(self.cleaned_data["name"])
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from None
 
     def clean_notes(self) -> str:
         return clean_message(self.cleaned_data["notes"])

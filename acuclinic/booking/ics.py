@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
+from acuclinic.clinic.text import clean_message, one_line
+
 PRODID = "-//acuclinic//booking//EN"
 
 
@@ -33,8 +35,9 @@ def _event(appointment, clinic, *, summary: str, description: str) -> Event:
     event.add("dtstamp", dt.datetime.now(dt.UTC))
     event.add("dtstart", appointment.start.astimezone(tz))
     event.add("dtend", appointment.end.astimezone(tz))
-    event.add("summary", summary)
-    event.add("description", description)
+    # Whatever a name or note holds, no control character reaches a calendar raw.
+    event.add("summary", one_line(summary))
+    event.add("description", clean_message(description))
     address = ", ".join([clinic.name, *clinic.address_lines])
     event.add("location", vText(address))
     event.add("sequence", int(appointment.updated_at.timestamp()) if appointment.updated_at else 0)

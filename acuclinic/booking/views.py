@@ -42,6 +42,8 @@ def _service(slug: str) -> Service:
 def _practitioner(service: Service, who: str) -> Practitioner | None:
     if who == "any":
         return None
+    if not is_slug(who):  # ?with= is not checked by the URL's slug converter
+        raise Http404(_("No such practitioner."))
     return get_object_or_404(service.practitioners.bookable(), slug=who)
 
 

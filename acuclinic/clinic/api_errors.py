@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
+BODY_PARAM = "data"  # every operation names its JSON body argument so
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 JSON_TYPES = {"application/json"}
 
@@ -81,6 +82,9 @@ def _validation_error(request, exc: ValidationError, *, api: NinjaAPI):
     for item in exc.errors:
         # ninja prefixes where the value came from ("query", "body", "path"); keep it, clients use it.
         loc = [part if isinstance(part, int) else str(part) for part in item.get("loc", ())]
+        if loc[:2] == ["body", BODY_PARAM]:
+            # ninja names the handler's body argument; clients know only the body's own fields.
+            del loc[1]
         errors.append({"loc": loc, "msg": str(item.get("msg", "invalid value"))})
     first = errors[0] if errors else None
     detail = f"Invalid {'.'.join(map(str, first['loc'][1:])) or 'input'}: {first['msg']}" if first else "Invalid input."

@@ -139,3 +139,9 @@ def test_reschedule_page_at_the_calendars_edges(client, every_day, slot, patient
 def test_details_page_at_the_calendars_edges(client, every_day, start, no_error_logged):
     response = client.get("/book/treatment/any/details/", {"start": start})
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize("who", ["\x00", "a.b", "²", "//evil.example"])
+def test_details_page_with_a_hostile_practitioner_is_404(client, every_day, slot, who, no_error_logged):
+    response = client.get("/book/treatment/any/details/", {"start": slot.isoformat(), "with": who})
+    assert response.status_code == 404

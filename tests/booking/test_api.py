@@ -177,3 +177,19 @@ def test_a_token_for_another_appointment_cannot_be_forged_from_its_nonce(client,
     nonce, signature = token.split(".")
     assert client.get(f"/api/v1/appointments/{nonce}.{signature[::-1]}").status_code == 404
     assert client.get(f"/api/v1/appointments/{nonce}").status_code == 404
+
+
+def test_a_refusal_recorded_in_the_old_error_shape_is_replayed_in_the_error_model(client, every_day, slot):
+    key = "recorded-before-the-error-model"
+    body = payload(every_day, slot, consent=False)
+    fingerprint = IdempotentRequest.digest("/api/v1/appointments\n" + json.dumps(body))
+    IdempotentRequest.objects.create(
+        key_hash=IdempotentRequest.digest(key), fingerprint=fingerprint, status_code=422,
+        error={"detail": "Please agree to the clinic's booking terms.", "code": "invalid", "field": "consent"},
+    )  # fmt: skip
+    replayed = post(client, body, **{"Idempotency-Key": key})
+    assert replayed.status_code == 422
+    assert replayed.json() == {
+        "detail": "Please agree to the clinic's booking terms.", "code": "invalid",
+        "errors": [{"loc": ["body", "consent"], "msg": "Please agree to the clinic's booking terms."}],
+    }  # fmt: skip

@@ -41,3 +41,11 @@ def test_a_reply_link_to_a_large_id_does_not_answer_another_comment(client, scia
     heading = '<h2 id="reply-title">Reply to Maya Chen</h2>'
     assert '<h2 id="reply-title">Leave a Reply</h2>' in html and heading not in html
     assert heading in client.get(sciatica.url, {"replytocom": approved_reader.pk}).content.decode()
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "9223372036854775808", "-99999999999999999999999", "0"])
+def test_the_comments_api_refuses_an_id_no_guide_can_have(client, sciatica, value):
+    # The API's error model (h10-api) answers an id outside 1..2**63-1 with a validation error.
+    response = client.get(f"/api/v1/guides/{value}/comments")
+    assert response.status_code in (404, 422)
+    assert response.json()["detail"]

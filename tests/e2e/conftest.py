@@ -54,5 +54,9 @@ def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=True)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # Every browser test also checks that what it did kept within the Content-Security-Policy.
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     yield page
     context.close()
+    assert not violations, f"Content-Security-Policy violations: {violations}"
