@@ -129,3 +129,9 @@ def with_own_pending(page: CommentPage, guide, pending_ids: list[int]) -> Commen
         elif item.level == 1 and item.thread in by_thread:
             by_thread[item.thread].replies.append(item)
     return CommentPage(count=page.count, threads=threads, number=page.number, num_pages=page.num_pages)
+
+
+def add_comment_count(guide, data: dict) -> None:
+    """Add the guide's approved comments to its MedicalWebPage JSON-LD (guides/rendering.py's hook)."""
+    if guide.pk and (count := comment_page(guide, 1).count):
+        data["commentCount"] = count

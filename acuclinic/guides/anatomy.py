@@ -17,12 +17,12 @@ ADJACENT: dict[str, set[str]] = {
     "head": {"face", "neck"},
     "face": {"head", "neck"},
     "neck": {"head", "face", "back", "chest", "shoulder"},
-    "chest": {"axilla", "shoulder", "neck", "abdomen"},
+    "chest": {"axilla", "neck", "abdomen"},
     "axilla": {"chest", "shoulder", "upper_arm", "back"},
     "abdomen": {"chest", "groin"},
     "groin": {"abdomen", "thigh", "perineum"},
     "perineum": {"groin", "buttock"},
-    "shoulder": {"neck", "back", "chest", "upper_arm", "axilla"},
+    "shoulder": {"neck", "back", "upper_arm", "axilla"},
     "back": {"neck", "shoulder", "buttock"},
     "buttock": {"back", "thigh", "perineum"},
     "upper_arm": {"shoulder", "elbow", "axilla"},
@@ -145,7 +145,11 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"upper\s+back|mid[- ]back|thoracic\s+spine", frozenset({"back"}), "posterior"),
     (r"sacrum|sacral(?:\s+foramen|\s+foramina)?|tailbone|coccyx", frozenset({"back"}), "posterior"),
     (r"spine|spinal\s+column|spinous\s+process(?:es)?|vertebra[e]?", frozenset({"back", "neck"}), "posterior"),
-    (r"back(?!\s+(?:of|side|surface|aspect|border)\b)", frozenset({"back"}), "posterior"),
+    (
+        r"back(?![- ](?:of|side|surface|aspect|border|outer|inner|edge|part|end|corner|half|skin|crease|fold|and|or|from)\b)",  # noqa: E501 (a pattern reads best whole)
+        frozenset({"back"}),
+        "posterior",
+    ),
     (r"chest|breasts?|sternum|breastbone|nipples?|pectoral", frozenset({"chest"}), "anterior"),
     (r"ribs?|rib\s+cage|intercostal(?:\s+space)?", frozenset({"chest", "back"}), None),
     (r"collarbones?|clavicles?|supraclavicular(?:\s+fossa)?", frozenset({"chest", "shoulder", "neck"}), None),
@@ -223,7 +227,15 @@ def mentions(text: str) -> list[Mention]:
     aspects = [(m.end(), ASPECT_WORDS[m.group(1)]) for m in _ASPECT_RE.finditer(lowered) if not taken[m.start()]]
     bound = []
     for mention in found:
-        aspect = mention.aspect
+        before = next(
+            (a for end, a in reversed(aspects) if end <= mention.start and _GAP_RE.match(lowered[end : mention.start])),
+            None,
+        )
+        aspect = (
+            before
+            if before in ("anterior", "posterior") and mention.aspect in ("anterior", "posterior")
+            else mention.aspect
+        )
         if aspect is None:
             aspect = next(
                 (

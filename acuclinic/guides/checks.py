@@ -18,8 +18,10 @@ from acuclinic.atlas.regions import REGIONS
 from acuclinic.atlas.schema import read_all
 
 from .anatomy import contradiction
+from .judge import judge
+from .placement import AtlasTextPlacements, PointText
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, INFO = "error", "warning", "info"
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID_RE = re.compile(r"^\d{1,9}$")
 
@@ -62,10 +64,14 @@ class Finding:
     message: str
     field: str | None = None  # where the editor sees it: "points", "faq", "references", "reviewer", ...
     index: int | None = None  # which block of that field
+    checked: float | None = None  # for a location: the share of its clauses the checker could judge
+    link: str | None = None  # the point's atlas page, where its figure shows where it is
 
     def as_json(self) -> dict:
         data = asdict(self)
-        return {key: data[key] for key in ("guide", "severity", "check", "point", "message")}
+        keys = ["guide", "severity", "check", "point", "message"]
+        keys += [key for key in ("checked", "link") if data[key] is not None]
+        return {key: data[key] for key in keys}
 
 
 @dataclass(frozen=True)
@@ -73,11 +79,23 @@ class AtlasFacts:
     index: CodeIndex
     regions: dict[str, str]
     pinyin: dict[str, str]
+    locations: dict[str, str] = field(default_factory=dict)
+    placements: AtlasTextPlacements | None = None
 
     @classmethod
     def from_files(cls) -> AtlasFacts:
         points = [p for f in read_all() for p in f.points]
-        return cls(default_index(), {p.code: p.region for p in points}, {p.code: p.pinyin for p in points})
+        texts = {
+            p.code: PointText(p.code, p.location, REGIONS[p.region].part, REGIONS[p.region].aspect) for p in points
+        }
+        regions = {p.code: p.region for p in points}
+        return cls(
+            default_index(),
+            regions,
+            {p.code: p.pinyin for p in points},
+            {p.code: p.location for p in points},
+            AtlasTextPlacements(texts, regions),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +115,8 @@ def check_guide(
     atlas = atlas or atlas_facts()
     findings: list[Finding] = []
 
-    def add(severity, check, message, *, point=None, field=None, index=None):
-        findings.append(Finding(draft.slug, severity, check, point, message, field, index))
+    def add(severity, check, message, *, point=None, field=None, index=None, checked=None, link=None):
+        findings.append(Finding(draft.slug, severity, check, point, message, field, index, checked, link))
 
     if not draft.points:
         add(WARNING, "no_points", "The guide lists no points.", field="points")
@@ -145,10 +163,49 @@ def _check_point(entry: PointEntry, i: int, atlas: AtlasFacts, add) -> None:
             else:
                 message = f"“{entry.name}” is not a name of {code} (which is {actual})."
             add(ERROR, "name_mismatch", message, point=code, field="points", index=i)
+    if entry.location.strip():
+        _check_location(entry, code, i, atlas, add)
+
+
+def _check_location(entry: PointEntry, code: str, i: int, atlas: AtlasFacts, add) -> None:
+    """Judge the stated location clause by clause against where the point is (judge.py)."""
     region = REGIONS[atlas.regions[code]]
-    found = contradiction(entry.location, part=region.part, aspect=region.aspect, region_label=region.label)
-    if found is not None:
-        add(ERROR, "location_region", f"{code}: {found.message}.", point=code, field="points", index=i)
+    link = f"/acupoints/{code.lower()}/"
+    placement = atlas.placements.place(code) if atlas.placements else None
+    if placement is None:
+        found = contradiction(entry.location, part=region.part, aspect=region.aspect, region_label=region.label)
+        if found is not None:
+            add(ERROR, "location_region", f"{code}: {found.message}.", point=code, field="points", index=i, link=link)
+        return
+    verdict = judge(entry.location, placement)
+    where = _where(atlas.locations.get(code, ""), region.label)
+    if verdict.errors:
+        said = "; ".join(verdict.errors)
+        add(
+            ERROR,
+            "location_region",
+            f"{code}: {said}. {code} is {where} (see its figure at {link}).",
+            point=code, field="points", index=i, checked=round(verdict.share_checked, 2), link=link,
+        )  # fmt: skip
+    elif verdict.unchecked:
+        words = "; ".join(f"“{w}”" for w in verdict.unchecked)
+        add(
+            INFO,
+            "location_unchecked",
+            f"{code}: could not check this wording: {words} ({verdict.checked} of {verdict.clauses} parts checked).",
+            point=code, field="points", index=i, checked=round(verdict.share_checked, 2), link=link,
+        )  # fmt: skip
+
+
+def _where(location: str, label: str) -> str:
+    """Where the point is, in the atlas's words: its first clause ("on the back of the lower leg (calf)")."""
+    first = re.split(r"[;,.]\s", location.strip(), maxsplit=1)[0].strip()
+    if not first:
+        return f"on the {label.lower()}"
+    first = first[0].lower() + first[1:]
+    if not re.match(r"^(?:on|in|at|over|along|a|the|between|just|directly|behind|below|above)\b", first):
+        first = f"on the {label.lower()}: {first}"
+    return first
 
 
 def _check_review(draft: GuideDraft, today: dt.date, months: int, add) -> None:

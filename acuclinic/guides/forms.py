@@ -19,10 +19,7 @@ class GuidePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        from .models import GuideSettings
-
-        site = self.parent_page.get_site() if self.parent_page else None
-        interval = GuideSettings.for_site(site).review_interval_months if site else 12
+        interval = self.instance.review_interval_months(parent=self.parent_page)
         draft = draft_from_values(
             slug=cleaned.get("slug"),
             points=cleaned.get("points"),

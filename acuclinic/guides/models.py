@@ -119,6 +119,12 @@ class ConditionGuidePage(PublicPageMixin, Page):
         """The points with their atlas records, fetched in one query for the whole list."""
         return [block.value for block in self.points]
 
+    def review_interval_months(self, parent: Page | None = None) -> int:
+        """The review policy of the site this guide is on (or will be on, under ``parent``, when it is new)."""
+        anchor = self if self.pk else parent
+        site = anchor.get_site() if anchor is not None else None
+        return GuideSettings.for_site(site).review_interval_months if site else 12
+
     def is_review_due(self, interval_months: int, today: dt.date | None = None) -> bool:
         from .checks import months_before
 

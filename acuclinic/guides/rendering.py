@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 
 from acuclinic.clinic.breadcrumbs import breadcrumb_json_ld, page_crumbs
 from acuclinic.clinic.content_cache import cached
-from acuclinic.discussion.threads import comment_page
+
+# Apps above guides add to a guide's MedicalWebPage JSON-LD through this hook (discussion adds commentCount),
+# so that guides never import them: each is called as ``extend(page, data)`` and may add keys to ``data``.
+_JSON_LD_EXTENSIONS: list[Callable[[object, dict], None]] = []
+
+
+def register_json_ld(extend: Callable[[object, dict], None]) -> None:
+    """Have ``extend(page, data)`` add to every guide's MedicalWebPage structured data (once per function)."""
+    if extend not in _JSON_LD_EXTENSIONS:
+        _JSON_LD_EXTENSIONS.append(extend)
 
 
 def guide_context(page, request) -> dict:
@@ -56,8 +67,8 @@ def medical_web_page(page, url: str) -> dict:
         data["lastReviewed"] = page.reviewed_on.isoformat()
     if page.reviewer:
         data["reviewedBy"] = {"@type": "Person", "name": page.reviewer.name, "jobTitle": page.reviewer.credential}
-    if page.pk and (comments := comment_page(page, 1).count):
-        data["commentCount"] = comments  # approved reader comments (discussion/)
+    for extend in _JSON_LD_EXTENSIONS:
+        extend(page, data)
     citations = [block.value for block in page.references]
     if citations:
         data["citation"] = [_citation(value) for value in citations]

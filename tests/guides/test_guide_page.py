@@ -20,7 +20,12 @@ def test_the_guide_has_every_part(client, sciatica):
     html = client.get(URL).content.decode()
     trail = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
     assert re.findall(r">([^<>]+)</(?:a|span)>", trail) == ["Home", "Acupoints", "Acupuncture for Sciatica"]
-    for heading in ("Points used", "When to seek urgent care instead", "Frequently asked questions", "References"):
+    for heading in (
+        "Points used",
+        "When to seek urgent or emergency care instead",
+        "Frequently asked questions",
+        "References",
+    ):
         assert f">{heading}</h2>" in html
     assert [f"/acupoints/{c}/" for c in ("gb30", "gb34", "bl57", "st36", "ashi")] == re.findall(
         r'<h3><a href="(/acupoints/[^"]+)">', html

@@ -43,6 +43,11 @@ GOOD = textwrap.dedent("""\
     """)
 
 
+def shown(findings):
+    """Errors and warnings; notes on wording the location checker could not read are left aside here."""
+    return [f for f in findings if f.severity != "info"]
+
+
 def write(tmp_path, text, name="guide.md"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -51,7 +56,7 @@ def write(tmp_path, text, name="guide.md"):
 
 def test_import_creates_a_published_guide_with_every_part(clinic_site, tmp_path):
     result = import_guide(write(tmp_path, GOOD), publish=True)
-    assert (result.action, result.published, result.findings) == ("created", True, [])
+    assert (result.action, result.published, shown(result.findings)) == ("created", True, [])
     page = ConditionGuidePage.objects.get(slug="acupuncture-for-shoulder-pain")
     assert page.live and page.get_parent().specific_class.__name__ == "AtlasIndexPage"
     assert [b.block_type for b in page.body] == ["paragraph", "heading", "paragraph", "callout", "heading", "paragraph"]
@@ -129,7 +134,7 @@ REFERENCE_PAGE_POINTS = textwrap.dedent("""\
 def test_the_reference_pages_own_mistake_is_caught_on_import(clinic_site, tmp_path):
     text = GOOD.split("points:")[0] + REFERENCE_PAGE_POINTS + "faq:" + GOOD.split("faq:")[1]
     result = import_guide(write(tmp_path, text), publish=True)
-    assert [(f.check, f.point) for f in result.findings] == [("location_region", "BL57")]
+    assert [(f.check, f.point) for f in shown(result.findings)] == [("location_region", "BL57")]
     assert not result.published
     assert not ConditionGuidePage.objects.get(slug="acupuncture-for-shoulder-pain").live
 
@@ -137,20 +142,20 @@ def test_the_reference_pages_own_mistake_is_caught_on_import(clinic_site, tmp_pa
 def test_an_unknown_point_writes_nothing(clinic_site, tmp_path):
     text = GOOD.replace("code: LI15, name: Jianyu", "code: LI21")
     result = import_guide(write(tmp_path, text), publish=True)
-    assert result.action == "skipped" and result.findings[0].check == "unknown_point"
+    assert result.action == "skipped" and shown(result.findings)[0].check == "unknown_point"
     assert not ConditionGuidePage.objects.filter(slug="acupuncture-for-shoulder-pain").exists()
 
 
 def test_a_name_that_belongs_to_another_point_is_caught(clinic_site, tmp_path):
     text = GOOD.replace("code: LI15, name: Jianyu", "code: LI15, name: Jianliao")
     result = import_guide(write(tmp_path, text), publish=True)
-    assert [(f.check, f.point) for f in result.findings] == [("name_mismatch", "LI15")]
-    assert "TE14" in result.findings[0].message
+    assert [(f.check, f.point) for f in shown(result.findings)] == [("name_mismatch", "LI15")]
+    assert "TE14" in shown(result.findings)[0].message
 
 
 def test_a_broken_internal_link_is_caught(clinic_site, tmp_path):
     text = GOOD.replace("(/acupoints/li15/)", "(/acupoints/li99/)")
-    assert [f.check for f in import_guide(write(tmp_path, text)).findings] == ["broken_link"]
+    assert [f.check for f in shown(import_guide(write(tmp_path, text)).findings)] == ["broken_link"]
 
 
 def test_commands_import_export_and_check(clinic_site, tmp_path):
@@ -174,7 +179,7 @@ def test_the_service_to_book_round_trips_and_an_unknown_one_is_a_warning(clinic_
 
     text = GOOD.replace("reviewed_on: 2026-09-01\n", "reviewed_on: 2026-09-01\nbook: shoulder-assessment\n")
     result = import_guide(write(tmp_path, text), publish=True)
-    assert [(f.check, f.severity) for f in result.findings] == [("unknown_booking_service", "warning")]
+    assert [(f.check, f.severity) for f in shown(result.findings)] == [("unknown_booking_service", "warning")]
     assert result.published
     Service.objects.create(slug="shoulder-assessment", name="Shoulder assessment", duration_minutes=45)
     import_guide(write(tmp_path, text), publish=True)

@@ -1,0 +1,153 @@
+"""Judge a described location against where the point is: part, side, landmark sides and distances.
+
+Each clause of the description (parser.py) is judged for what it is: a position clause's body part must
+be the point's part or a neighbour and not the opposite side; every measured claim (a distance, a level,
+a side of the limb, a finger or toe) must fall within tolerance of the point's placement (placement.py):
+max(1 cun, 25 % of the stated distance), the WHO proportional measure being good to about a thumb's
+width and lay measures ("a hand's width") to about a quarter; a structure named as a reference must be
+on the side the atlas says ("below the collarbone"). Wording that yields no claim is reported as not
+checked, never as an error. Pure: no Django import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import parser
+from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
+from .placement import Placement
+from .vocabulary import OPPOSITE_DIRECTION
+
+# Words that start a reference inside a clause: what follows is measured from, not where the point is.
+_RELATION = re.compile(
+    r"\b(?:above|below|under|underneath|beneath|behind|in\s+front\s+of|beside|next\s+to|near|close\s+to|toward|"
+    r"towards|from|level\s+with|in\s+line\s+with|between|halfway|midway|lateral\s+to|medial\s+to|proximal|distal|"
+    r"outside|inside|past|beyond|opposite|straight|directly|up|down|where|of\s+the\s+way|at\s+the\s+level|"
+    r"at\s+the\s+height|the\s+same|just\s+(?:in|out)|toward|than|\d|one|two|three|four|five|six|seven|eight|"
+    r"half|either|each|and|or|with|when|into|running|runs|line|touched|touches|reaches|lands|rests|meets|tendons?|"
+    r"muscles?|bones?|knobs?|ligaments?|that|which)\b"
+)
+# Multi-part words narrowed by the side they are seen from: the front of the hip is the groin.
+_NARROW = {("hip", "anterior"): {"groin"}, ("hip", "posterior"): {"buttock"}, ("hip", "lateral"): {"buttock", "thigh"}}
+_TRUNK = {"chest", "abdomen", "back", "neck", "groin", "buttock"}
+# Zones of the neck and trunk named as the position, by level (vocabulary.py's trunk axis).
+_TRUNK_ZONES = (
+    (r"(?:back|nape)\s+of\s+the\s+neck|nape", (-0.5, 7.8)),
+    (r"(?:middle|centre|center)\s+of\s+the\s+(?:upper\s+)?back|mid[- ]back", (10.0, 19.5)),
+    (r"upper\s+back|top\s+of\s+the\s+back", (7.0, 19.8)),
+    (r"lower\s+back|small\s+of\s+the\s+back|lumbar", (18.5, 25.5)),
+    (r"upper\s+chest", (8.3, 12.8)),
+    (r"upper\s+(?:belly|abdomen|tummy)", (15.0, 22.0)),
+    (r"lower\s+(?:belly|abdomen|tummy)", (20.5, 28.5)),
+    (r"throat|front\s+of\s+the\s+neck|side\s+of\s+the\s+neck", (-0.5, 9.7)),
+)
+
+
+@dataclass
+class Verdict:
+    errors: list[str] = field(default_factory=list)  # plain words: what the text says that is wrong
+    unchecked: list[str] = field(default_factory=list)  # clauses the judge could not read
+    clauses: int = 0  # location clauses (cues excluded)
+    checked: int = 0  # of which at least one claim was compared with the point
+
+    @property
+    def share_checked(self) -> float:
+        return self.checked / self.clauses if self.clauses else 1.0
+
+
+def judge(text: str, placement: Placement) -> Verdict:
+    verdict = Verdict()
+    reading = parser.read(text, placement.limb)
+    zoned = False
+    for clause in reading.clauses:
+        if clause.kind == "cue":
+            continue
+        verdict.clauses += 1
+        checked = False
+        if clause.kind == "position":
+            result, looked = _zone(clause.text, placement)
+            checked |= looked
+            zoned |= looked
+            if result:
+                verdict.errors.append(result)
+        for claim in clause.claims:
+            result, looked = _claim(claim, placement)
+            checked |= looked
+            if result:
+                verdict.errors.append(result)
+        if checked:
+            verdict.checked += 1
+        else:
+            verdict.unchecked.append(clause.text)
+    if not zoned and not verdict.errors:
+        # No position clause named a part ("In the crease behind the knee"): read the parts the text names at all.
+        found = contradiction(text, part=placement.part, aspect=placement.aspect, region_label=placement.part)
+        if found is not None:
+            verdict.errors.append(f"the text names “{found.said}”")
+    verdict.errors = list(dict.fromkeys(verdict.errors))
+    return verdict
+
+
+# Words that name a side or a measure, not a body part: "the thumb side", "a hand's width".
+_NOT_PARTS = re.compile(
+    r"\b(?:thumb|little[- ]finger|big[- ]toe|little[- ]toe|pinkie|pinky|finger)[- ]?(?:side|edge|end|border|corner)s?\b|"  # noqa: E501 (a pattern reads best whole)
+    r"\b(?:hand|finger|thumb|palm)(?:'s|s)?[- ]?(?:widths?|breadths?)\b|\b(?:finger|toe)\s+(?:tendons?|bones?)\b|\b(?:tip|pad)\s+of\s+the\s+\w+\s+(?:finger|thumb)\b"  # noqa: E501 (a pattern reads best whole)
+)
+
+
+def _head(clause: str) -> str:
+    clause = _NOT_PARTS.sub(lambda m: " " * len(m.group(0)), clause)
+    m = _RELATION.search(clause)
+    return clause[: m.start()] if m else clause
+
+
+def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
+    head = _head(clause)
+    named = mentions(head)
+    if not named:
+        return None, False
+    allowed = compatible_parts(placement.part)
+    for m in named:
+        if re.match(r"\s+of\b", head[m.start + len(m.text) :]) and m.text in ("head", "neck", "back", "face"):
+            continue  # "the medial head of the gastrocnemius" is a muscle's head
+        parts = set(m.parts)
+        if len(parts) > 1 and m.aspect:
+            parts = _NARROW.get((m.text.split()[-1].rstrip("s"), m.aspect), parts)
+        if not parts & allowed:
+            return f"the text puts it on the {m.text.strip()}", True
+        opposite = OPPOSITE.get(placement.aspect)
+        front_back = placement.part in _TRUNK and parts <= _TRUNK and opposite in ("anterior", "posterior")
+        if ((placement.part in parts and len(parts) == 1) or front_back) and opposite and m.aspect == opposite:
+            return f"the text puts it on the {opposite} side (“{m.text.strip()}”)", True
+    if "trunk" in placement.axes:
+        for pattern, (lo, hi) in _TRUNK_ZONES:
+            if re.search(rf"\b(?:{pattern})\b", head):
+                plo, phi = placement.axes["trunk"]
+                if hi + 1.0 < plo or lo - 1.0 > phi:
+                    return f"the text puts it on the {re.search(pattern, head).group(0)}", True
+    return None, True
+
+
+def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]:
+    if claim.axis.startswith("rel:"):
+        known = placement.relations.get(claim.axis[4:])
+        if not known:
+            return None, False
+        direction = claim.direction
+        if placement.limb == "arm" and direction in ("medial", "lateral"):
+            direction = "ulnar" if direction == "medial" else "radial"
+        if placement.limb == "arm" and direction in ("up", "down") and claim.axis[4:] in ("biceps_tendon",):
+            return None, False
+        if OPPOSITE_DIRECTION.get(direction) in known and direction not in known:
+            return f"“{claim.words}” puts it on the wrong side of that landmark", True
+        return None, direction in known or OPPOSITE_DIRECTION.get(direction) in known
+    span = placement.axes.get(claim.axis)
+    if span is None:
+        return None, False
+    lo, hi = claim.lo - claim.tolerance, claim.hi + claim.tolerance
+    if hi < span[0] or lo > span[1]:
+        if claim.axis == "side":
+            return f"“{claim.words}” is the wrong side of the limb", True
+        return f"“{claim.words}” is not where it is", True
+    return None, True

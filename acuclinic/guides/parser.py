@@ -1,0 +1,483 @@
+"""Read a plain-English point location into clauses and the claims each makes.
+
+"Make a loose fist: on the ulnar edge of the hand, two cun above the wrist crease, level with X" is a
+positioning cue (not a location), the position itself ("on the ulnar edge of the hand": a body part and a
+side) and references measured from landmarks ("two cun above the wrist crease": 2 B-cun toward the elbow
+from it; "level with X": the same height). Each claim is an interval on one axis of vocabulary.py, or a
+side of a named structure ("below the collarbone"). The same parser reads the atlas's own texts, which is
+how placement.py knows where each point is. Pure: no Django import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vocabulary import (
+    CUE_START,
+    DIGIT_WORD,
+    DIGITS,
+    DIRECTIONS,
+    NUMBER,
+    POSITION_START,
+    SIDE_RANGE_DEFAULTS,
+    UNIT,
+    Landmark,
+    amount,
+    find_landmark,
+)
+
+VERTICAL = ("leg", "arm", "trunk", "head")
+TRANSVERSE = ("midline", "side")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Where a clause puts the point: ``axis`` in [lo, hi] give or take ``tolerance``, or a side of a structure."""
+
+    axis: str  # an axis of vocabulary.py, or "rel:<key>" for a side of a named structure
+    lo: float = 0.0
+    hi: float = 0.0
+    tolerance: float = 0.0
+    direction: str | None = None  # for "rel:" claims: up, down, front, back, medial, lateral, radial, ulnar
+    words: str = ""
+
+
+@dataclass
+class Clause:
+    text: str
+    kind: str  # "position", "reference" or "cue"
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    clauses: list[Clause]
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for clause in self.clauses for c in clause.claims]
+
+
+_DIR_RE = [(re.compile(rf"(?:{pattern})\b"), name) for pattern, name in DIRECTIONS]
+_DIR_ANY = re.compile(r"\b(?:" + "|".join(p for p, _ in DIRECTIONS) + r")\b")
+_FILLER = r"(?:(?:out|in|further|higher|lower|straight|directly|forward|round|farther|more|or\s+so|or\s+more)\s+)*"
+_DISTANCE_RE = re.compile(rf"\b(?P<num>{NUMBER})\s*(?P<unit>{UNIT})\s+{_FILLER}")
+_JUST_RE = re.compile(r"\b(?:just|immediately|right|directly|slightly|a\s+little|a\s+bit)\s+")
+_LEVEL_RE = re.compile(
+    r"\b(?:(?:on\s+)?(?:a\s+)?level\s+with|at\s+(?:about\s+|roughly\s+)?the\s+(?:same\s+)?(?:level|height)\s+(?:of|as)|"
+    r"at\s+the\s+height\s+of|(?:directly\s+)?opposite|the\s+(?:same\s+)?(?:level|height)\s+(?:of|as))\s+"
+)
+_LINE_RE = re.compile(
+    r"\b(?:in\s+line\s+with|on\s+the\s+(?:same\s+)?(?:vertical\s+)?line\s+(?:of|as)|on\s+the\s+line\s+(?:of|through))\s+"
+)
+_HALFWAY_RE = re.compile(
+    r"\b(?:halfway|half\s+way|midway|mid-way|the\s+midpoint|the\s+middle\s+of\s+a\s+line|in\s+the\s+middle)\s+"
+    r"(?:along\s+(?:the|a)\s+line\s+)?(?:between|from)\s+"
+)
+_GAP_OK = re.compile(
+    r"^\s*(?:(?:the|its|a|an|of|just|very|both|two|main|big|large|prominent|bony|lower|upper|front|back|inner|outer|"
+    r"middle|end|edge|border|part|side|corner|tip|half|most|point|centre|center|near|far|rear|top|bottom|"
+    r"highest|lowest|sharp|medial|lateral|anterior|posterior|two|muscle|tendons?|prominence|prominent|level|"
+    r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|"
+    r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great|midpoint|external|internal)\s+)*$"
+)
+_NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
+_PART_NOUN = (
+    r"(?:lower\s+leg|upper\s+arm|leg|thigh|knee|shin|calf|foot|ankle|heel|sole|instep|arm|forearm|wrist(?:\s+crease)?|"
+    r"crease|elbow(?:\s+crease)?|hand|palm|fist|limb|popliteal\s+crease)"
+)
+# Hollows named for the structure they lie above or below.
+_FOSSAE = (
+    (r"\bsupraspinous\b", "scapular_spine", "up"), (r"\binfraspinous\b", "scapular_spine", "down"),
+    (r"\bsupraclavicular\b", "collarbone", "up"), (r"\binfraclavicular\b", "collarbone", "down"),
+)  # fmt: skip
+_FRONT_BACK_KEYS = {"shoulder_tip", "ear", "kneecap", "collarbone", "cheekbone", "armpit_fold"}
+_ARM_SIDE = {
+    "thumb": "radial",
+    "radial": "radial",
+    "little-finger": "ulnar",
+    "little finger": "ulnar",
+    "ulnar": "ulnar",
+}
+_LEG_SIDE = {"inner": "medial", "inside": "medial", "medial": "medial", "tibial": "medial", "big-toe": "medial",
+             "big toe": "medial", "outer": "lateral", "outside": "lateral", "lateral": "lateral", "fibular": "lateral",
+             "little-toe": "lateral", "little toe": "lateral"}  # fmt: skip
+_SIDE_RE = re.compile(
+    r"\b(?P<word>thumb|radial|little[- ]finger|ulnar|inner|inside|medial|tibial|big[- ]toe|outer|outside|lateral|"
+    r"fibular|little[- ]toe)(?:[- ](?:side|edge|end|border|aspect|half|part|corner|surface))?"
+    r"(?P<rest>(?:\s+(?:side|edge|end|border|aspect|half|part|corner|surface))?(?:\s+of(?:\s+the)?\s+(?P<of>[\w' -]+))?)"  # noqa: E501 (a pattern reads best whole)
+)
+SIDE_RANGE = SIDE_RANGE_DEFAULTS
+_LEG_WORDS = re.compile(
+    r"\b(?:leg|thigh|knee|shin|calf|foot|ankle|heel|sole|toes?|instep|kneecap|malleolus|tibia|fibula)\b"
+)
+_ARM_WORDS = re.compile(r"\b(?:arm|forearm|wrist|elbow|hand|palm|fingers?|thumb|radius|ulna|knuckles?|biceps|fist)\b")
+_GAP_DIGITS = re.compile(
+    rf"\b(?:between|junction\s+of|bases\s+of|heads\s+of)\s+(?:the\s+)?(?:(?:long\s+)?bones\s+of\s+the\s+|bases\s+of\s+the\s+|"
+    rf"heads\s+of\s+the\s+)?(?P<a>{DIGIT_WORD})"
+    rf"(?:\s+(?:finger|toe))?(?:\s+and\s+|\s*-\s*|\s*/\s*|\s+&\s+)(?:the\s+)?(?P<b>{DIGIT_WORD})"
+    r"(?:[- ](?:fingers?|toes?))?(?:\s+(?:long\s+)?(?:bones|metacarpals?|metatarsals?|toes|fingers|toe\s+bones|finger\s+bones)"  # noqa: E501 (a pattern reads best whole)
+    r"(?:\s+bones)?)?"
+)
+_ON_DIGIT = re.compile(
+    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge)\s+of\s+the\s+){0,2}"
+    rf"(?P<d>{DIGIT_WORD})[- ](?P<kind>finger|toe)\b"
+    r"(?![- ](?:side|edge|end|border)|'s|’s)|"
+    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge)\s+of\s+the\s+){0,2}"
+    r"(?P<t>thumb|big\s+toe|great\s+toe|hallux)\b"
+    r"(?![- ](?:side|edge|end|border)|'s|’s)"
+)
+_DIGIT_FACING = re.compile(
+    rf"\b(?:side|edge|corner)\s+(?:that\s+)?(?:faces|facing|next\s+to|nearest(?:\s+to)?|closest\s+to|toward|towards)\s+"
+    rf"(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers))"
+)
+_DIGIT_AWAY = re.compile(rf"\baway\s+from\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers)|rest)")
+
+
+def _digit(word: str) -> int | None:
+    word = word.strip().lower()
+    if word.startswith(("thumb", "big", "great", "hallux")):
+        return 1
+    return DIGITS.get(word.split()[0])
+
+
+_OWNER = re.compile(
+    r"\b(shoulder\s+blade|scapula|knee\s?cap|patella|collar\s?bone|clavicle|breast\s?bone|sternum|shin\s?bone|tibia|"
+    r"fibula|ankle\s+bone|malleolus|elbow\s+crease|wrist\s+crease|eyebrow|ear|jaw\s?bone)\b"
+)
+_PRONOUN = re.compile(
+    r"\b(?:its\s+((?:[\w-]+\s+){0,2}?(?:tip|corner|angle|point|edge|border|end|ridge|top|bottom|middle|"
+    r"centre|center|head|base|notch|crest|spine|prominence))\b|(?:the\s+)?(\w+)\s+of\s+it\b)"
+)
+
+
+def _resolve_its(text: str) -> str:
+    """ "On the shoulder blade, at its lower tip": "its" is the last structure named before it."""
+
+    def replace(m: re.Match) -> str:
+        owner = None
+        for o in _OWNER.finditer(text, 0, m.start()):
+            owner = o.group(1)
+        if owner is None:
+            return m.group(0)
+        if m.group(1):
+            return f"the {m.group(1)} of the {owner}"
+        return f"the {m.group(2)} of the {owner}"
+
+    return _PRONOUN.sub(replace, text)
+
+
+def split(text: str) -> list[str]:
+    """Clauses: split at sentence ends, colons, semicolons, brackets and commas."""
+    text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
+    text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
+    text = re.sub(r"[ \t]+", " ", text)
+    text = _resolve_its(text)
+    parts = re.split(r"\.(?!\d)|[;:()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", text)
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def read(text: str, limb: str | None = None) -> Reading:
+    """The clauses of ``text``; ``limb`` ("arm" or "leg") says which limb side words are about, when known."""
+    clauses: list[Clause] = []
+    if limb is None:
+        limb = "leg" if _LEG_WORDS.search(text.lower()) and not _ARM_WORDS.search(text.lower()) else None
+        if limb is None and _ARM_WORDS.search(text.lower()) and not _LEG_WORDS.search(text.lower()):
+            limb = "arm"
+    first = True
+    for part in split(text):
+        if CUE_START.match(part) and not POSITION_START.match(part):
+            # "Bend the knee: the point is ..." keeps its location after the cue.
+            clauses.append(Clause(part, "cue"))
+            continue
+        kind = "position" if (POSITION_START.match(part) or first) else "reference"
+        first = False
+        clause = Clause(part, kind)
+        clause.claims = _claims(part, kind, limb)
+        clauses.append(clause)
+    # A finger or toe and its side may sit in different clauses ("On the thumb, on the side facing ...").
+    located = [c for c in clauses if c.kind != "cue"]
+    whole = ", ".join(c.text for c in located)
+    for claim in _digit_claims(whole):
+        home = next((c for c in located if claim.words and claim.words in c.text), located[0] if located else None)
+        if home is not None:
+            home.claims.append(claim)
+    return Reading(clauses)
+
+
+def _direction_at(text: str, pos: int) -> tuple[str, int] | None:
+    for regex, name in _DIR_RE:
+        m = regex.match(text, pos)
+        if m:
+            return name, m.end()
+    return None
+
+
+def _landmark_after(text: str, pos: int) -> Landmark | None:
+    lm = find_landmark(text, pos)
+    if lm is None or not _GAP_OK.match(text[pos : lm.start]):
+        return None
+    return lm
+
+
+def _edge(lm: Landmark, axis: str, direction: str) -> float:
+    lo, hi = lm.axes[axis]
+    if axis == "head":
+        return hi if direction in ("up", "back") else lo
+    return lo if direction == "up" else hi
+
+
+def _displace(
+    lm: Landmark, direction: str, d: float | None, words: str, *, level_only: bool, just: bool = False
+) -> list[Claim]:
+    """Claims for a point ``d`` cun (None: some way) from a landmark in ``direction``."""
+    claims: list[Claim] = []
+    tol = max(1.0, 0.25 * d) if d is not None else 1.0
+    if lm.key and direction != "out" and not (direction == "lateral" and "midline" in lm.axes):
+        claims.append(Claim(f"rel:{lm.key}", direction=direction, words=words))
+    if direction in ("back", "front") and any(
+        (axis == "leg" and lo >= 16.8) or (axis == "arm" and lo >= 12.5) for axis, (lo, hi) in lm.axes.items()
+    ):
+        direction = "up" if direction == "back" else "down"  # "behind the knuckles" is toward the wrist
+    level_only = level_only or lm.small  # "below T1" gives a height, not the midline
+    for axis, (lo, hi) in lm.axes.items():
+        if (axis in VERTICAL and direction in ("up", "down")) or (axis == "head" and direction in ("front", "back")):
+            sign = 1 if direction in ("down",) else -1
+            edge = _edge(lm, axis, direction)
+            if axis == "head":
+                # Up the scalp is toward the vertex (5): backward from the brow, forward from the nape.
+                sign = 1 if direction == "back" or (direction == "up" and edge < 5) else -1
+                if direction == "down":
+                    sign = -1 if edge < 5 else 1
+            scale = _trunk_scale(edge, sign) if axis == "trunk" else 1.0
+            if d is None:
+                bound = edge - sign * tol * scale
+                claims.append(Claim(axis, *((bound, 99.0) if sign > 0 else (-99.0, bound)), 0.0, words=words))
+            elif just:
+                # "Just below the knee": within a thumb's width or so of it.
+                lo_, hi_ = sorted((edge, edge + sign * 1.5 * scale))
+                claims.append(Claim(axis, lo_, hi_, 1.0, words=words))
+            else:
+                value = edge + sign * d * scale
+                claims.append(Claim(axis, value, value, max(tol * scale, 1.0 if axis == "trunk" else 0), words=words))
+        elif axis == "midline" and direction in ("out", "medial", "lateral") and not level_only:
+            if d is not None and direction != "medial":
+                claims.append(Claim(axis, lo + d, hi + d, tol, words=words))
+        elif axis in VERTICAL and direction in ("out", "medial", "lateral", "radial", "ulnar", "front", "back"):
+            # A step sideways keeps the landmark's height ("two cun either side of the navel").
+            sideways = re.search(r"\b(?:either|each|both|beside|next\s+to|side\s+of|out\s+from|lateral)\b", words)
+            if (
+                direction in ("out", "lateral")
+                and sideways
+                and lm.key in (None, "navel", "nipple", "pubic_bone", "larynx")
+            ):
+                claims.append(Claim(axis, lo, hi, 1.0, words=words))
+        elif axis in TRANSVERSE and direction in ("up", "down") and not level_only and d is not None:
+            claims.append(Claim(axis, lo, hi, 1.0, words=words))
+    return claims
+
+
+def _trunk_scale(level: float, sign: int) -> float:
+    """Vertebral levels per B-cun on the front of the trunk: 8 cun xiphoid-navel, 5 cun navel-pubis."""
+    below_navel = level > 21.4 or (level >= 21.4 and sign > 0)
+    return 6.0 / 5.0 if below_navel else 5.5 / 8.0
+
+
+def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
+    claims: list[Claim] = []
+    used: list[tuple[int, int]] = []
+    level_words = re.search(r"\b(?:level|height)\b", clause) is not None
+    # Distances: "two cun above the wrist crease", "a hand's width below the knee".
+    for m in _DISTANCE_RE.finditer(clause):
+        d = amount(m.group("num"), m.group("unit"))
+        found = _direction_at(clause, m.end())
+        if d is None or found is None:
+            continue
+        direction, end = found
+        lm = _landmark_after(clause, end)
+        if lm is None:
+            continue
+        level_only = (level_words and clause.rfind("level", 0, m.start()) >= 0) or "height" in clause[: m.start()]
+        claims += _displace(lm, direction, d, clause[m.start() : lm.end], level_only=level_only)
+        used.append((m.start(), lm.end))
+    # "level with", "at the height of": the same height as the landmark.
+    for m in _LEVEL_RE.finditer(clause):
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        lm = _landmark_after(clause, m.end())
+        if lm is None:
+            continue
+        if _DISTANCE_RE.match(clause, m.end()):
+            continue
+        for axis, (lo, hi) in lm.axes.items():
+            if axis in VERTICAL:
+                claims.append(Claim(axis, lo, hi, 1.0 if axis != "trunk" else 1.5, words=clause[m.start() : lm.end]))
+        used.append((m.start(), lm.end))
+    for m in _LINE_RE.finditer(clause):
+        lm = _landmark_after(clause, m.end())
+        if lm is not None and "midline" in lm.axes:
+            lo, hi = lm.axes["midline"]
+            claims.append(Claim("midline", lo, hi, 1.0, words=clause[m.start() : lm.end]))
+            used.append((m.start(), lm.end))
+    # "halfway between A and B".
+    for m in _HALFWAY_RE.finditer(clause):
+        a = _landmark_after(clause, m.end())
+        if a is None:
+            continue
+        joint = re.match(r"\s*(?:and|to)\s+", clause[a.end :])
+        b = _landmark_after(clause, a.end + joint.end()) if joint else None
+        if b is None:
+            continue
+        for axis in set(a.axes) & set(b.axes):
+            if axis in VERTICAL:
+                mid = (sum(a.axes[axis]) + sum(b.axes[axis])) / 4
+                half = abs(sum(a.axes[axis]) - sum(b.axes[axis])) / 4
+                claims.append(Claim(axis, mid, mid, max(1.0, 0.25 * half), words=clause[m.start() : b.end]))
+        used.append((m.start(), b.end))
+    # Directions without a number: "just below the skull", "above the collarbone", "behind the ear".
+    for m in _DIR_ANY.finditer(clause):
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        found = _direction_at(clause, m.start())
+        if found is None:
+            continue
+        direction, end = found
+        lm = _landmark_after(clause, end)
+        if lm is None:
+            continue
+        just = _JUST_RE.search(clause[max(0, m.start() - 14) : m.start()]) is not None or lm.small
+        if direction == "out":
+            claims += _displace(lm, direction, None, clause[m.start() : lm.end], level_only=False)
+        else:
+            claims += _displace(
+                lm, direction, 0.5 if just else None, clause[m.start() : lm.end], level_only=False, just=just
+            )
+        used.append((m.start(), lm.end))
+    # "front of the X" / "back of the X" for a structure used as a reference ("at the back of the point of the shoulder").  # noqa: E501 (a pattern reads best whole)
+    for m in re.finditer(
+        r"\b(front|back|rear|underside|top|lower|upper|inferior|superior|posterior|anterior)\s+"
+        r"(?:(?:inner|outer|medial|lateral)\s+)?(?P<edge>(?:end|edge|part|side|border|margin|corner)\s+)?of\s+",
+        clause,
+    ):
+        lm = _landmark_after(clause, m.end())
+        if lm is not None and lm.key in _FRONT_BACK_KEYS and (m.group(1) != "top" or m.group("edge")):
+            if m.group(1) in ("lower", "upper", "inferior", "superior") and not re.search(
+                r"\b(?:at|on|along|midpoint\s+of|middle\s+of|centre\s+of)\s+the\s+$", clause[: m.start()]
+            ):
+                continue
+            direction = {"front": "front", "back": "back", "rear": "back", "underside": "down", "lower": "down", "top": "up",  # noqa: E501 (a pattern reads best whole)
+                         "anterior": "front", "posterior": "back",
+                         "inferior": "down", "upper": "up", "superior": "up"}[m.group(1)]  # fmt: skip
+            claims.append(Claim(f"rel:{lm.key}", direction=direction, words=clause[m.start() : lm.end]))
+    for pattern, key, direction in _FOSSAE:
+        if re.search(pattern, clause):
+            claims.append(Claim(f"rel:{key}", direction=direction, words=pattern))
+    # The point is at a landmark: "at the wrist crease", "in the notch at the top of the breastbone".
+    if kind == "position":
+        claims += _at_landmarks(clause, used)
+    claims += _side_claims(clause, limb)
+    return claims
+
+
+def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
+    claims = []
+    pos = 0
+    while (lm := find_landmark(clause, pos)) is not None:
+        pos = lm.end
+        before = clause[: lm.start]
+        if any(s <= lm.start < e for s, e in used) or _DIR_ANY.search(before[-40:]) or "between" in before[-60:]:
+            continue
+        if re.search(
+            r"\b(?:near|toward|towards|from|to|past|beyond|than|and|or|with|across|joining|connecting|linking)\s+(?:\w+\s+){0,3}$",
+            before,
+        ):
+            continue
+        if re.match(r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls)\b", clause[lm.end :]):
+            continue  # "where the tip of the middle finger touches": a way to find it
+        for axis, (lo, hi) in lm.axes.items():
+            if axis in ("midline",) and lm.key is None and lo == 0 and "spine" in lm.text:
+                claims.append(Claim(axis, 0, 0, 0.5, words=lm.text))
+            elif axis in VERTICAL or axis == "midline":
+                claims.append(Claim(axis, lo, hi, 1.0 if axis in ("trunk", "midline") else 0.5, words=lm.text))
+    if re.search(r"\bon\s+the\s+(?:\w+\s+)?(?:mid-?line|centre\s+line|center\s+line)\b|\bon\s+the\s+spine\b", clause):
+        claims.append(Claim("midline", 0, 0, 0.5, words="on the midline"))
+    return claims
+
+
+def _side_claims(clause: str, limb: str | None) -> list[Claim]:
+    """A side of the limb the point itself is on: "the thumb end of the wrist crease", "the inner thigh"."""
+    claims = []
+    for m in _SIDE_RE.finditer(clause):
+        word = (
+            m.group("word").replace("-", " ")
+            if "finger" in m.group("word") or "toe" in m.group("word")
+            else m.group("word")
+        )
+        word = {"little finger": "little-finger", "big toe": "big-toe", "little toe": "little-toe"}.get(word, word)
+        of = (m.group("of") or "").strip()
+        if of:
+            of_part = re.match(
+                rf"^(?:(?:the|its|lower|upper|front|back|palm|dorsal|palmar|bent)\s+)*(?:(?:back|front|top|palm\s+side|side)"
+                rf"\s+of\s+the\s+)?(?:(?:lower|upper)\s+)?{_PART_NOUN}\b",
+                of,
+            )
+            if not of_part:
+                continue  # a side of a tendon, a bone, a knob: about the reference, judged as "rel:" claims
+        after = clause[m.end() :]
+        if (
+            not of
+            and not re.match(rf"^\s*(?:{_PART_NOUN})\b", after)
+            and not re.search(r"[- ](?:side|edge|end|border|aspect|half|part|corner|surface)\s*$", m.group(0))
+        ):
+            continue  # "inner" alone before another word ("the inner hamstring tendons")
+        if re.match(r"^\s*(?:of|to)\b", after) and not of:
+            continue
+        # A digit's own side ("the side of the index finger") is read by the digit claims.
+        if re.search(rf"{DIGIT_WORD}[- ](?:finger|toe)|thumb|big toe", of):
+            continue
+        if word in _ARM_SIDE and limb != "leg":
+            side = _ARM_SIDE[word]
+        elif word in _LEG_SIDE and limb == "leg":
+            side = _LEG_SIDE[word]
+        elif word in ("medial", "lateral") and limb == "arm":
+            side = "ulnar" if word == "medial" else "radial"
+        else:
+            continue
+        lo, hi = SIDE_RANGE[side]
+        claims.append(Claim("side", lo, hi, 0.0, words=m.group(0)))
+    return claims
+
+
+def _digit_claims(clause: str) -> list[Claim]:
+    claims = []
+    for m in _GAP_DIGITS.finditer(clause):
+        a, b = _digit(m.group("a")), _digit(m.group("b"))
+        if a and b and abs(a - b) == 1:
+            mid = (a + b) / 2
+            claims.append(Claim("side", mid, mid, 0.3, words=m.group(0)))
+    on = _ON_DIGIT.search(clause)
+    if on:
+        d = _digit(on.group("d") or on.group("t"))
+        if d:
+            offset = 0.0
+            facing = _DIGIT_FACING.search(clause)
+            away = _DIGIT_AWAY.search(clause)
+            for found, sign in ((facing, 1), (away, -1)):
+                if found:
+                    other = found.group("d")
+                    o = _digit(other) if not other.startswith(("other", "rest")) else (2 if d == 1 else None)
+                    if o and o != d:
+                        offset = sign * (0.25 if o > d else -0.25)
+            side = re.search(
+                r"\b(radial|ulnar|thumb|little[- ]finger|tibial|fibular|medial|lateral)[- ](?:side|edge|corner)", clause
+            )
+            if not offset and side:
+                offset = -0.25 if side.group(1) in ("radial", "thumb", "tibial", "medial") else 0.25
+                if side.group(1).startswith("little") and d == 5:
+                    offset = 0.25
+            if offset:
+                claims.append(Claim("side", d + offset, d + offset, 0.12, words=on.group(0)))
+            else:
+                claims.append(Claim("side", d - 0.3, d + 0.3, 0.0, words=on.group(0)))
+    return claims

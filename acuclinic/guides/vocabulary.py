@@ -1,0 +1,340 @@
+"""The words a location uses for amounts, directions, sides and landmarks, and where each landmark is.
+
+Positions are measured on a few axes in WHO proportional (B-cun) terms, so that the parser can turn
+"three cun above the inner ankle bone" into a number and the judge can compare it with the point:
+
+- ``leg``: along the lower limb, 0 at the knee (lower edge of the kneecap, popliteal crease), growing
+  toward the foot: the ankle at 16 (popliteal crease to malleolus, 16 B-cun), the thigh negative (the
+  top of the kneecap at -1.5, the gluteal fold at -14, the groin at -18); the foot continues past 16.
+- ``arm``: along the upper limb, 0 at the elbow crease, the wrist crease at 12 (12 B-cun), the front
+  armpit fold at -9 (9 B-cun); the hand continues past 12.
+- ``trunk``: the level on the neck and trunk in vertebrae: C1..C7 = 1..7, T1..T12 = 8..19, L1..L5 =
+  20..24, the sacrum 25..29; front landmarks by their usual level (navel about L2-L3, nipples about T5).
+- ``head``: over the scalp from the front hairline backward, eyebrows at -3, the vertex at 5, the back
+  hairline at 12 (B-cun).
+- ``midline``: how far from the front or back midline (B-cun): nipple line 4.
+- ``side``: across a limb, 1 = thumb (radial) or big-toe (tibial) edge .. 5 = little-finger (ulnar) or
+  little-toe (fibular) edge; a finger or toe is its number, its sides a quarter either way.
+
+Pure: no Django import. Nothing here names a particular point.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "zero": 0, "half": 0.5, "a half": 0.5, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+    "tenth": 10, "10th": 10, "eleventh": 11, "11th": 11, "twelfth": 12, "12th": 12,
+}  # fmt: skip
+_NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
+NUMBER = rf"(?:\d+(?:\.\d+)?(?:\s*½)?|½|(?:{_NUM_WORD})(?:\s+and\s+a\s+half)?|half\s+an?|an?(?=\s+(?:cun|thumb|finger|hand|palm)))"  # noqa: E501 (a pattern reads best whole)
+UNIT = (
+    r"(?:b-?cun|cun|thumb[- ]?(?:widths?|breadths?)|thumbs?(?:'s)?\s+(?:widths?|breadths?)|"
+    r"finger[- ]?(?:widths?|breadths?)|fingers?(?:'|’)?(?:\s*s)?\s*(?:widths?|breadths?)?|"
+    r"hand(?:'s|’s|s)?[- ]?(?:widths?|breadths?)|palm(?:'s|’s)?[- ]?(?:widths?|breadths?))"
+)
+
+
+def amount(number: str, unit: str) -> float | None:
+    """The distance in B-cun that a number and a unit state (1 thumb = 1 cun, 2 fingers = 1.5, 4 = 3)."""
+    number = number.strip().lower()
+    value: float | None
+    if re.fullmatch(r"half\s+an?", number):
+        value = 0.5
+    elif number in NUMBER_WORDS:
+        value = NUMBER_WORDS[number]
+    elif m := re.fullmatch(r"(\w+)\s+and\s+a\s+half", number):
+        value = NUMBER_WORDS.get(m.group(1), 0) + 0.5
+    else:
+        digits = number.replace("½", ".5").replace(" ", "")
+        digits = "0.5" if digits == ".5" else digits
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    unit = unit.lower()
+    if "finger" in unit:
+        return {1: 0.75, 2: 1.5, 3: 2.0, 4: 3.0}.get(value, value * 0.75)
+    if "hand" in unit or "palm" in unit:
+        return value * 3
+    return value
+
+
+# Directions. Each is a displacement along an axis family: "up"/"down" along the limb or trunk, "back"/
+# "front", "out" (away from the midline), "in" (toward it).
+DIRECTIONS: tuple[tuple[str, str], ...] = (
+    (r"above|up\s+from|higher\s+than|superior\s+to|proximal\s+to|upward\s+from|up", "up"),
+    (r"below|under|underneath|beneath|down\s+from|lower\s+than|inferior\s+to|distal\s+to|beyond|down", "down"),
+    (r"behind|posterior\s+to|back\s+from|at\s+the\s+back\s+of|to\s+the\s+rear\s+of", "back"),
+    (r"in\s+front\s+of|anterior\s+to|forward\s+of|ahead\s+of|at\s+the\s+front\s+of|forward\s+from", "front"),
+    (r"medial\s+to|inside|in\s+from|on\s+the\s+inner\s+side\s+of|to\s+the\s+inner\s+side\s+of", "medial"),
+    (r"lateral\s+to|outside|on\s+the\s+outer\s+side\s+of|to\s+the\s+outer\s+side\s+of", "lateral"),
+    (r"out\s+from|"
+     r"(?:on\s+)?(?:either|each|both)\s+sides?\s+of|beside|from|away\s+from|off|to\s+the\s+side\s+of|next\s+to", "out"),
+    (r"(?:on\s+|at\s+)?(?:the\s+)?(?:thumb|radial)[- ]side\s+of|radial\s+to", "radial"),
+    (r"(?:on\s+|at\s+)?(?:the\s+)?(?:little[- ]finger|ulnar)[- ]side\s+of|ulnar\s+to", "ulnar"),
+    (r"(?:on\s+|at\s+)?(?:the\s+)?big[- ]toe[- ]side\s+of", "medial"),
+    (r"(?:on\s+|at\s+)?(?:the\s+)?little[- ]toe[- ]side\s+of", "lateral"),
+)  # fmt: skip
+OPPOSITE_DIRECTION = {
+    "up": "down", "down": "up", "back": "front", "front": "back", "medial": "lateral", "lateral": "medial",
+    "radial": "ulnar", "ulnar": "radial",
+}  # fmt: skip
+
+# Positioning cues: how to stand, sit, move or feel for the point. A clause that starts so is not a location.
+CUE_START = re.compile(
+    r"^(?:with|while|when|if|bend|bent|make|making|lying|lie|lay|sit|sitting|seated|stand|standing|ask|have|"
+    r"turn|tilt|open|opening|close|closing|raise|raising|lift|lifting|press|pressing|slide|sliding|run|"
+    r"running|feel|feeling|find|finding|flex|flexing|extend|keep|place|put|fold|folding|hold|holding|let|"
+    r"rest|point|clench|squeeze|curl|spread|pull|push|trace|follow|look|measure|count|you|this\s+is|"
+    r"then|and\s+then|now|(?:the\s+)?(?:palms?|face|head|knees?|elbows?|arms?|legs?|fingers?|thumbs?|hands?|mouth|"
+    r"foot|feet|toes?|jaw|eyes?)\s+(?:\w+\s+)?(?:down|up|facing|turned|bent|flexed|straight|raised|relaxed|open|"
+    r"closed|forward|pointing|resting|slightly)|it\s+(?:is|lies|sits)\s+(?:easiest|easier|best)|easiest|easier|best|often|usually|a\s+pulse|pulse|"
+    r"the\s+patient|patient|traditionally|in\s+men|in\s+women|men|women)\b"
+)
+# A location clause starts so (or is the first clause).
+POSITION_START = re.compile(
+    r"^(?:(?:the\s+point\s+(?:is|lies|sits)\s+)?(?:just\s+|right\s+|directly\s+|high\s+|low\s+|deep\s+|"
+    r"centrally\s+|roughly\s+|about\s+)?(?:on|in|at|over|along|inside|within|into|across|atop|upon)\b|"
+    r"(?:a|the)\s+(?:point|spot|group|pair|set|row|line)\b|(?:high|low)\s+on\b)"
+)
+
+# Landmarks: (pattern, key for side comparisons or None, positions on axes as (low, high)). Longer first:
+# the first pattern to match a stretch of text wins. Keys name a structure so that "above the collarbone"
+# and "below the clavicle" can be compared whatever the words.
+_T = "trunk"
+LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = (
+    # Leg, from the hip to the toes.
+    (r"(?:upper|top)\s+(?:\w+\s+){0,2}(?:edge|border|corner|end|margin|pole)s?\s+of\s+the\s+(?:knee\s?caps?|patellae?)|"
+     r"base\s+of\s+the\s+patella|(?:knee\s?caps?|patellae?)(?:'s|’s)?\s+(?:upper|top)\s+(?:\w+\s+)?(?:edge|border|corner)",
+     "kneecap", {"leg": (-1.7, -1.3)}),
+    (r"(?:lower|bottom)\s+(?:\w+\s+){0,2}(?:edge|border|corner|end|margin|pole|tip)s?\s+of\s+the\s+(?:knee\s?caps?|patellae?)|"
+     r"apex\s+of\s+the\s+patella|(?:knee\s?caps?|patellae?)(?:'s|’s)?\s+(?:lower|bottom)\s+(?:\w+\s+)?(?:edge|border|corner)",
+     "kneecap", {"leg": (-0.3, 0.0)}),
+    (r"(?:patellar|kneecap)\s+(?:ligament|tendon)|tendon\s+(?:below|under)\s+the\s+kneecap", "patellar_tendon",
+     {"leg": (-0.2, 0.6)}),
+    (r"knee\s+eyes?|xiyan|eyes?\s+of\s+the\s+knee|(?:outer\s+|inner\s+)?(?:dimples?|dips?|hollows?|eyes?)\s+(?:just\s+)?"
+     r"(?:below|beside|next\s+to|under)\s+the\s+(?:knee\s?cap|patella)", None, {"leg": (0.0, 0.6)}),
+    (r"(?:crease|fold|hollow|back)\s+(?:behind|of)\s+the\s+knee|popliteal\s+(?:crease|fossa)|knee\s+crease|"
+     r"back\s+of\s+the\s+knee|crease\s+at\s+the\s+back\s+of\s+the\s+knee", "knee_crease", {"leg": (-0.3, 0.3)}),
+    (r"(?:medial|inner|inside)\s+(?:knob|condyle|bulge|flare|head)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
+     r"(?:medial\s+)?condyle\s+of\s+the\s+tibia|(?:shin\s?bone|tibia)(?:'s|’s)?\s+inner\s+(?:knob|condyle)",
+     "tibial_condyle", {"leg": (1.5, 3.2)}),
+    (r"(?:lateral|outer)\s+(?:knob|condyle)\s+of\s+the\s+(?:shin\s?bone|tibia)", "tibial_condyle", {"leg": (1.0, 2.5)}),
+    (r"head\s+of\s+the\s+fibula|fibular\s+head|(?:knob|top)\s+of\s+the\s+fibula|fibula(?:'s|’s)?\s+head",
+     "fibular_head", {"leg": (1.3, 2.7)}),
+    (r"(?:dip|hollow|depression)\s+(?:just\s+)?(?:under|below)\s+the\s+knee", None, {"leg": (1.5, 3.2)}),
+    (r"knee\s?caps?|patellae?", "kneecap", {"leg": (-1.7, 0.3)}),
+    (r"knees?|knee\s+joint", "kneecap", {"leg": (-1.7, 1.0)}),
+    (r"(?:inner|inside|medial)\s+ankle(?:\s+bone|\s+knob)?|medial\s+malleolus|inner\s+malleolus",
+     "inner_ankle", {"leg": (15.5, 16.5)}),
+    (r"(?:outer|outside|lateral)\s+ankle(?:\s+bone|\s+knob)?|lateral\s+malleolus|outer\s+malleolus",
+     "outer_ankle", {"leg": (15.5, 16.5)}),
+    (r"ankle\s+crease|crease\s+(?:at\s+)?(?:the\s+)?front\s+of\s+the\s+ankle|front\s+of\s+the\s+ankle", None,
+     {"leg": (15.7, 16.5)}),
+    (r"ankle\s+bones?|malleol(?:us|i)|ankles?", None, {"leg": (15.5, 16.5)}),
+    (r"achilles(?:\s+tendon)?|calcaneal\s+tendon|heel\s+(?:cord|tendon)", "achilles", {}),
+    (r"(?:two\s+)?(?:calf\s+muscle\s+)?bellies|calf\s+muscles?\s+(?:bellies\s+)?(?:join|meet)", None, {"leg": (6.5, 9.5)}),  # noqa: E501 (a pattern reads best whole)
+    (r"heel\s+pad|centre\s+of\s+the\s+heel|middle\s+of\s+the\s+heel|heel\s+bone|heels?|calcaneus", None,
+     {"leg": (16.0, 17.5)}),
+    (r"navicular|(?:bony\s+)?(?:bump|knob)\s+(?:on|of)\s+the\s+inner\s+(?:edge|side)\s+of\s+the\s+foot", None,
+     {"leg": (17.3, 18.3)}),
+    (r"where\s+(?:the|their)\s+(?:\w+\s+){0,4}(?:bones|bases)\s+(?:meet|join)|"
+     r"bases?\s+of\s+the\s+(?:\w+\s+){0,3}metatarsals?(?:\s+bones?)?|"
+     r"junction\s+of\s+the\s+(?:\w+\s+){0,3}metatarsals?", None, {"leg": (18.3, 19.5)}),
+    (r"ball\s+of\s+the\s+foot|heads?\s+of\s+the\s+(?:\w+\s+){0,3}metatarsals?", None, {"leg": (20.3, 21.5)}),
+    (r"webs?\s+(?:between|of)\s+(?:the\s+)?(?:\w+\s+){0,4}toes?|toe\s+webs?|webbing\s+between\s+the\s+(?:\w+\s+){0,4}toes?",
+     None, {"leg": (21.3, 22.0)}),
+    (r"(?:toe\s?)?nail\s+corners?|corners?\s+of\s+the\s+(?:toe\s?)?nail|toe\s?nails?", None, {"leg": (22.3, 23.2)}),
+    (r"gluteal\s+(?:fold|crease)|buttock\s+crease|crease\s+(?:under|below|beneath)\s+the\s+buttocks?|"
+     r"fold\s+(?:of|under|below)\s+the\s+buttocks?|buttock\s+fold", "gluteal_fold", {"leg": (-14.5, -13.5)}),
+    (r"(?<=between the )buttocks?", None, {"leg": (-16.0, -13.5)}),  # "halfway between the buttock and the knee"
+    (r"groin\s+(?:crease|fold)|inguinal\s+(?:crease|fold|groove)", None, {"leg": (-18.7, -17.7)}),
+    (r"greater\s+trochanter|(?:bony\s+)?(?:knob|bump)\s+(?:on|at)\s+the\s+(?:side|outside)\s+of\s+the\s+hip", None,
+     {"leg": (-19.5, -18.5)}),
+    # Arm, from the shoulder to the fingertips.
+    (r"(?:front|back|rear|posterior|anterior)?\s*(?:end\s+of\s+the\s+)?(?:armpit|axillary)\s+(?:fold|crease)|"
+     r"(?:front|back)\s+(?:fold|crease)\s+of\s+the\s+armpit", "armpit_fold", {"arm": (-9.3, -8.7)}),
+    (r"elbow\s+creases?|creases?\s+(?:of|at)\s+the\s+elbow|cubital\s+crease|crease\s+at\s+the\s+front\s+of\s+the\s+elbow",
+     "elbow_crease", {"arm": (-0.3, 0.3)}),
+    (r"(?:point|tip)\s+of\s+the\s+elbow|olecranon|elbow\s+point|funny\s+bone", "olecranon", {"arm": (-0.5, 0.5)}),
+    (r"(?:inner|medial|inside)\s+(?:bony\s+)?(?:knob|bump|epicondyle)\s+(?:of|on|at)\s+the\s+elbow|medial\s+epicondyle|"
+     r"inner\s+(?:bony\s+)?(?:knob|bump|epicondyle)", "medial_epicondyle", {"arm": (-0.5, 0.5)}),
+    (r"(?:outer|lateral|outside)\s+(?:bony\s+)?(?:knob|bump|epicondyle)\s+(?:of|on|at)\s+the\s+elbow|lateral\s+epicondyle|"
+     r"outer\s+(?:bony\s+)?(?:knob|bump|epicondyle)", "lateral_epicondyle", {"arm": (-0.5, 0.5)}),
+    (r"elbows?", None, {"arm": (-0.7, 0.7)}),
+    (r"(?:(?:back|palm|dorsal|palmar)\s+)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"
+     r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?", None, {"arm": (11.8, 12.3)}),
+    (r"(?:bony\s+)?(?:bump|knob|point|end|tip)\s+(?:at\s+the\s+end\s+)?of\s+the\s+(?:radius|ulna)|styloid(?:\s+process)?|"
+     r"head\s+of\s+the\s+ulna|(?:radius|ulna)(?:'s|’s)?\s+(?:knob|bump)", None, {"arm": (10.8, 12.0)}),
+    (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}(?:metacarpal(?:\s+bone)?|(?:finger(?:'s)?\s+)?long\s+bone)",
+     None, {"arm": (13.3, 14.7)}),
+    (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}metatarsal(?:\s+bone)?", None, {"leg": (19.3, 20.5)}),  # noqa: E501 (a pattern reads best whole)
+    (r"palms?(?![- ]?(?:side|facing|up|down|skin|crease|toward|towards))(?:\s+of\s+the\s+hand)?", None, {"arm": (13.0, 16.2)}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:centre|center|middle|hollow)\s+of\s+the\s+palm", None, {"arm": (13.3, 14.8)}),
+    (r"(?:thumb|thenar)\s+(?:pad|mound|muscle)|ball\s+of\s+the\s+thumb|fleshy\s+(?:pad|mound)\s+(?:at\s+the\s+)?"
+     r"(?:base\s+of\s+the\s+)?thumb", None, {"arm": (12.5, 14.5)}),
+    (r"webs?\s+(?:between|of)\s+(?:the\s+)?(?:thumb|index)(?:\s+and\s+(?:the\s+)?(?:index\s+)?(?:finger|thumb))?", None,
+     {"arm": (14.0, 15.3)}),
+    (r"(?:base\s+)?knuckles?|metacarpophalangeal(?:\s+joints?)?", None, {"arm": (15.3, 16.2)}),
+    (r"(?:finger\s?|thumb\s?)?nail\s+corners?|corners?\s+of\s+the\s+(?:finger\s?|thumb\s?)?nail|(?:finger|thumb)\s?nails?",
+     None, {"arm": (18.8, 20.0)}),
+    (r"(?:finger\s?)?tips?\s+of\s+the\s+(?:\w+\s+)?(?:finger|thumb)|fingertips?", None, {"arm": (19.5, 20.3)}),
+    # Neck and trunk, top to bottom.
+    (r"(?:base|bottom)\s+of\s+the\s+skull|occipital\s+(?:bone|ridge|protuberance)|occiput", "skull",
+     {_T: (-0.5, 0.5), "head": (9.0, 12.5)}),
+    (r"skull", "skull", {_T: (-0.5, 0.5)}),
+    (r"(?:back|posterior)\s+hairline|hairline\s+(?:at|on)\s+the\s+(?:back|nape)(?:\s+of\s+the\s+neck)?", None,
+     {_T: (0.5, 1.5), "head": (11.5, 12.5)}),
+    (r"adam(?:'s|’s|s)?\s+apple|thyroid\s+cartilage|laryngeal\s+prominence|voice\s+box|larynx", "larynx",
+     {_T: (3.3, 4.7), "midline": (0, 0)}),
+    (r"cricoid(?:\s+cartilage)?", None, {_T: (5.3, 6.5), "midline": (0, 0)}),
+    (r"(?:prominent|big|bony|knobbly)\s+(?:\w+\s+)?(?:vertebra|bump|bone|knob)\s+(?:\w+\s+){0,3}at\s+the\s+base\s+of\s+"
+     r"the\s+neck|vertebra\s+prominens", None, {_T: (7, 7), "midline": (0, 0)}),
+    (r"base\s+of\s+the\s+neck", None, {_T: (6.5, 8.0)}),
+    (r"(?:notch|hollow|dip)\s+(?:at|above|on)\s+the\s+top\s+of\s+the\s+(?:breast\s?bone|sternum)|top\s+of\s+the\s+"
+     r"(?:breast\s?bone|sternum)|suprasternal\s+(?:notch|fossa)|jugular\s+notch|upper\s+end\s+of\s+the\s+breast\s?bone",
+     None, {_T: (8.7, 9.6), "midline": (0, 0)}),
+    (r"(?:lower|bottom)\s+(?:end|tip|edge|point)\s+of\s+the\s+(?:breast\s?bone|sternum)|xiphoid(?:\s+process)?|"
+     r"xiphisternal(?:\s+junction)?|sternocostal\s+angle|(?:breast\s?bone|sternum)(?:'s|’s)?\s+lower\s+(?:end|tip)|"
+     r"(?:notch|angle)\s+(?:where|at\s+which)\s+the\s+(?:lower\s+)?ribs\s+meet", None, {_T: (15.3, 16.7), "midline": (0, 0)}),  # noqa: E501 (a pattern reads best whole)
+    (r"middle\s+of\s+the\s+(?:breast\s?bone|sternum)", None, {_T: (11.0, 14.0), "midline": (0, 0)}),
+    (r"(?:collar\s?bones?|clavicles?)", "collarbone", {_T: (8.4, 9.6)}),
+    (r"nipple\s+line|mamillary\s+line|midclavicular\s+line|line\s+(?:of|through)\s+the\s+nipples?", None,
+     {"midline": (4, 4)}),
+    (r"nipples?", "nipple", {_T: (12.3, 13.7), "midline": (4, 4)}),
+    (r"(?:lower|bottom)\s+(?:(?:tips?|corners?|angles?|points?|ends?)\s+)?of\s+(?:the\s+)?(?:both\s+)?shoulder\s+blades?|"
+     r"inferior\s+angles?\s+of\s+the\s+scapulae?|shoulder\s+blades?(?:'|’)?(?:s)?\s+lower\s+(?:tips?|corners?)",
+     None, {_T: (13.3, 14.7)}),
+    (r"(?:upper|top)\s+(?:inner\s+)?(?:tips?|corners?|angles?)\s+of\s+the\s+shoulder\s+blades?|superior\s+angle\s+of\s+the\s+"
+     r"scapula", None, {_T: (8.3, 9.7)}),
+    (r"(?:inner|medial)\s+ends?\s+of\s+the\s+(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?)", None,
+     {_T: (9.7, 10.8)}),
+    (r"(?:spine|ridge)\s+of\s+the\s+(?:shoulder\s+blade|scapula)|scapular\s+spine|(?:its\s+|the\s+)?bony\s+ridge",
+     "scapular_spine", {}),
+    (r"(?:belly\s+button|navel|umbilicus)", "navel", {_T: (20.7, 22.3), "midline": (0, 0)}),
+    (r"(?:tops?|highest\s+points?|upper\s+edges?|crests?)\s+of\s+the\s+(?:hip\s?bones?|pelvis|iliac\s+bones?)|"
+     r"iliac\s+crests?|hip\s?bone\s+tops", None, {_T: (22.3, 23.7)}),
+    (r"pubic\s+(?:bone|symphysis|crest)|pubis", "pubic_bone", {_T: (26.8, 28.2), "midline": (0, 0)}),
+    (r"tail\s?bone|coccyx", None, {_T: (28.5, 30.0), "midline": (0, 0)}),
+    (r"sacral\s+hiatus", None, {_T: (28.3, 29.0), "midline": (0, 0)}),
+    (r"(?:lowest|lower|floating|free\s+ends?\s+of\s+the\s+(?:\w+\s+)?)\s*ribs?|(?:11th|12th|eleventh|twelfth)\s+ribs?",
+     None, {_T: (16.5, 20.5)}),
+    # Head.
+    (r"(?:outer|lateral)\s+ends?\s+of\s+the\s+eyebrows?", "eyebrow_end", {}),
+    (r"(?:inner|medial)\s+ends?\s+of\s+the\s+eyebrows?", "eyebrow_start", {"head": (-3.2, -2.8)}),
+    (r"eyebrows?|brows?", "eyebrow", {"head": (-3.2, -2.8)}),
+    (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),
+    (r"(?:tips?|apex|apices|tops?)\s+of\s+(?:the\s+|both\s+)?ears?|ear\s+tips?", None, {"head": (4.5, 5.5)}),
+    (r"pupils?", None, {"midline": (2.0, 2.6)}),
+    (r"(?:outer|lateral)\s+corners?\s+of\s+the\s+eyes?|outer\s+canthus", "outer_eye", {}),
+    (r"(?:inner|medial)\s+corners?\s+of\s+the\s+eyes?|inner\s+canthus", "inner_eye", {}),
+    (r"cheek\s?bones?(?:\s+arch)?|zygomatic\s+(?:arch|bone)|arch\s+of\s+the\s+cheek\s?bone", "cheekbone", {}),
+    (r"angle\s+of\s+the\s+(?:jaw|mandible)|jaw\s+angle|corner\s+of\s+the\s+jaw", "jaw_angle", {_T: (1.5, 3.5)}),
+    (r"mastoid(?:\s+process)?|bony\s+(?:bump|knob)\s+behind\s+the\s+ear", "mastoid", {}),
+    (r"ear\s?lobes?|tragus|ear\s+flap|ears?|auricle", "ear", {}),
+    # Structures used as references by side.
+    (r"biceps(?:\s+brachii)?\s+tendon|tendon\s+of\s+(?:the\s+)?biceps(?:\s+brachii)?(?!\s+femoris)|(?:big\s+)?biceps\s+tendon", "biceps_tendon",  # noqa: E501 (a pattern reads best whole)
+     {}),
+    (r"(?:sharp\s+|front\s+|anterior\s+|inner\s+|medial\s+)?(?:edge|crest|border)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
+     r"(?:shin\s?bone|tibia)(?:'s|’s)?(?:\s+(?:sharp|front|inner)\s+(?:edge|crest|border))?", "tibia", {}),
+    (r"fibula", "fibula", {}),
+    (r"(?:finger|extensor)\s+tendons?|tendons?\s+of\s+(?:the\s+)?extensor\s+digitorum(?:\s+communis)?|extensor\s+digitorum"
+     r"(?:\s+communis)?(?:\s+tendons?)?|tendons?\s+(?:that\s+)?(?:go|going|run|running)\s+to\s+the\s+fingers", "finger_tendons", {}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:point|tip)\s+of\s+the\s+shoulder|shoulder\s+tip|acromion|bony\s+tip(?:\s+of\s+the\s+shoulder)?|shoulder\s+joint|"
+     r"shoulder(?:\s+girdle)?s?(?!\s*blades?)", "shoulder_tip", {}),
+    (r"(?:the\s+)?midline|centre\s+line|center\s+line|middle\s+line", None, {"midline": (0, 0)}),
+    (r"spine|backbone|spinal\s+column", None, {"midline": (0, 0)}),
+    (r"breast\s?bone|sternum", None, {_T: (8.7, 16.7), "midline": (0, 0)}),
+)  # fmt: skip
+# Landmarks so small on the trunk that "below" one is the hollow right under it ("below the skull").
+SMALL_KEYS = frozenset({"skull", "larynx"})
+LANDMARK_RE = [(re.compile(rf"\b(?:{p})\b"), key, axes) for p, key, axes in LANDMARKS]
+
+_VERT = {"c": 0, "t": 7, "l": 19, "s": 24}
+_VERT_WORD = {"cervical": "c", "thoracic": "t", "dorsal": "t", "lumbar": "l", "sacral": "s"}
+VERTEBRA_RE = re.compile(
+    r"\b(?:(?:spinous\s+process|spine|vertebra)\s+of\s+(?:the\s+)?)?(?:(?P<code>[ctls])(?P<n>\d{1,2})\b|"
+    rf"(?P<ord>{'|'.join(ORDINALS)})\s+(?P<kind>cervical|thoracic|dorsal|lumbar|sacral)"
+    r"(?:\s+(?:vertebra|vertebrae|spinous\s+process|spine|foramen|foramina|hole|opening|bone))?)"
+)
+RIB_SPACE_RE = re.compile(
+    rf"\b(?P<ord>{'|'.join(ORDINALS)})\s+(?P<what>rib\s+space|intercostal\s+space|space\s+between\s+the\s+ribs|ribs?)\b"
+)
+
+
+def vertebra_level(match: re.Match) -> float | None:
+    code = match.group("code") or _VERT_WORD.get(match.group("kind") or "")
+    n = int(match.group("n")) if match.group("n") else ORDINALS.get(match.group("ord") or "")
+    if not code or not n:
+        return None
+    limit = {"c": 7, "t": 12, "l": 5, "s": 5}[code]
+    return _VERT[code] + n if 1 <= n <= limit else None
+
+
+# Fingers and toes by their number across the limb (thumb or big toe = 1).
+DIGITS = {
+    "thumb": 1, "index": 2, "middle": 3, "ring": 4, "little": 5, "pinky": 5, "fifth": 5, "big": 1, "great": 1,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+}  # fmt: skip
+DIGIT_WORD = r"(?:thumb|index|middle|ring|little|pinky|big|great|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    key: str | None
+    axes: dict[str, tuple[float, float]]
+    text: str
+    start: int
+    end: int
+    small: bool = False  # a vertebra: "below T1" is the hollow right below it
+
+
+# Further landmarks for one reading: other points named by code in an atlas text ("3 cun below ST35").
+EXTRA: contextvars.ContextVar[tuple] = contextvars.ContextVar("extra_landmarks", default=())
+
+
+def find_landmark(text: str, start: int = 0) -> Landmark | None:
+    """The first landmark named in ``text`` from ``start``; the longest pattern wins at a position."""
+    best: Landmark | None = None
+    for regex, key, axes in EXTRA.get():
+        match = regex.search(text, start)
+        if match is not None and (best is None or match.start() < best.start):
+            best = Landmark(key, dict(axes), match.group(0), match.start(), match.end())
+    for match in VERTEBRA_RE.finditer(text, start):
+        level = vertebra_level(match)
+        if level is not None:
+            kind = match.group("kind") or ""
+            axes = {"trunk": (level, level)} if kind != "sacral" else {"trunk": (level, level), "midline": (0.5, 1.5)}
+            if kind != "sacral":
+                axes["midline"] = (0, 0)
+            best = Landmark(None, axes, match.group(0), match.start(), match.end(), small=True)
+            break
+    for match in RIB_SPACE_RE.finditer(text, start):
+        n = ORDINALS[match.group("ord")]
+        span = (8.7 + n, 10.3 + n) if "space" in match.group("what") else (8.2 + n, 9.8 + n)
+        candidate = Landmark(None, {"trunk": span}, match.group(0), match.start(), match.end())
+        if best is None or candidate.start < best.start:
+            best = candidate
+        break
+    for regex, key, axes in LANDMARK_RE:
+        match = regex.search(text, start)
+        if match is None:
+            continue
+        if best is None or match.start() < best.start or (match.start() == best.start and match.end() > best.end):
+            best = Landmark(key, dict(axes), match.group(0), match.start(), match.end(), small=key in SMALL_KEYS)
+    return best
+
+
+# Sides across a limb (the ``side`` axis): thumb/big-toe side and little-finger/little-toe side.
+SIDE_RANGE_DEFAULTS = {"radial": (0.5, 2.2), "ulnar": (3.8, 5.5), "medial": (0.5, 2.2), "lateral": (3.8, 5.5)}
