@@ -130,3 +130,14 @@ def test_anonymous_pages_carry_no_csrf_token_or_cookie(client, sciatica):
     response = client.get(sciatica.url)
     assert "csrfmiddlewaretoken" not in response.content.decode()
     assert not response.cookies
+
+
+def test_a_refused_post_lands_on_the_comment_section_with_its_notice(client, sciatica, post_comment):
+    assert 'action="/comments/post/#comments"' in client.get(sciatica.url).content.decode()
+    response = post_comment(sciatica, comment="")
+    html = response.content.decode()
+    assert response.status_code == 400
+    # The form posts to its own section, so the browser scrolls there: the notice and the form are inside it.
+    section = html[html.index('id="comments"') :]
+    assert "Please correct the marked fields" in section
+    assert 'action="/comments/post/#comments"' in section

@@ -84,7 +84,8 @@ def _section(request, guide, *, number, form, pending, replying_to) -> dict:
         "notice": getattr(request, "comment_notice", ""),
         "replying_to": replying_to,
         "replying_to_name": public_name(replying_to.user_name) if replying_to else "",
-        "action": reverse("discussion:post"),
+        # After a refused post the browser shows the answer at the form, with its notice, not at the top of the guide.
+        "action": reverse("discussion:post") + "#comments",
         "content_type": content_type,
         "object_pk": guide.pk,
         "stamp": fresh_marker(STAMP, f"{content_type}:{guide.pk}"),
