@@ -185,6 +185,18 @@ def free_offers(
     return offers
 
 
+def is_offered(*, service: Service, practitioner: Practitioner | None, start: dt.datetime, now=None) -> bool:
+    """Whether ``start`` is one of the free times the time step lists (with this practitioner, or anyone)."""
+    now = now or timezone.now()
+    try:
+        _check_start(start, now)
+    except BookingError:
+        return False
+    day = start.astimezone(clinic_tz()).date()
+    offers = free_offers(service=service, practitioner=practitioner, first_day=day, last_day=day, now=now)
+    return any(offer.start == start for offer in offers)
+
+
 def _check_request(*, service: Service, practitioner: Practitioner, patient: Patient | None) -> None:
     if not service.active:
         raise BookingError(_("This service cannot be booked online."), field="service")

@@ -169,6 +169,7 @@ def choose_time(request, service, who):
         "earlier": f"?from={earlier.isoformat()}{keep}" if first_day > today else None,
         "patient_query": f"?patient={patient}" if patient else "",
         "time_zone": settings.TIME_ZONE,
+        "unavailable": request.GET.get("unavailable") == "1",
         "breadcrumbs": _crumbs(
             Crumb(service.name, reverse("booking:service", args=[service.slug])),
             Crumb(_("Choose a time"), request.path),
@@ -186,6 +187,16 @@ def details(request, service, who):
     practitioner = _practitioner(service, slug if slug != "any" else who)
     if start_time is None:
         return redirect("booking:times", service=service.slug, who=who)
+    if request.method == "GET" and not services.is_offered(
+        service=service, practitioner=practitioner, start=start_time
+    ):
+        # A time edited into the address, or taken since the list was shown: back to the list, before any typing.
+        try:
+            day = max(timezone.localtime(start_time).date(), timezone.localdate())
+        except (OverflowError, ValueError):  # an instant at the calendar's edge: show this week
+            day = timezone.localdate()
+        times = reverse("booking:times", args=[service.slug, who])
+        return redirect(f"{times}?{urlencode({'from': day.isoformat(), 'unavailable': '1'})}")
     clinic = clinic_for(request)
     # The answer given on the first step ("new or returning") fills in the same question here.
     first_visit = {"new": "yes", "returning": "no"}.get(request.GET.get("patient", ""))

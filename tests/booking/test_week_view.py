@@ -92,3 +92,20 @@ def test_the_details_form_helps_the_browser_fill_it_in(client, every_day, slot):
     assert re.search(r'<input type="email" name="email"[^>]*autocomplete="email"', html)
     assert re.search(r'<input type="tel" name="phone"[^>]*autocomplete="tel"', html)
     assert re.search(r'<textarea name="notes"[^>]*autocomplete="off"', html)
+
+
+def test_a_start_that_is_not_a_free_time_is_refused_before_the_details_form(client, every_day, slot):
+    from acuclinic.booking.services import free_offers
+
+    free = free_offers(service=every_day["service"], practitioner=None, first_day=slot.date(), last_day=slot.date())[
+        0
+    ].start
+    off_grid = free + dt.timedelta(minutes=7)
+    response = client.get("/book/treatment/any/details/", {"start": off_grid.isoformat()})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/book/treatment/any/?")
+    assert f"from={free.date().isoformat()}" in response["Location"] and "unavailable=1" in response["Location"]
+    shown = client.get(response["Location"]).content.decode()
+    assert "That time cannot be booked online" in shown
+    # A time the list offers still opens the form.
+    assert client.get("/book/treatment/any/details/", {"start": free.isoformat()}).status_code == 200
