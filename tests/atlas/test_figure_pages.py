@@ -23,7 +23,8 @@ def svgs(html):
 def test_a_point_page_shows_its_figure_inline_with_a_title_a_description_and_a_text_alternative(client, atlas_page):
     html = html_of(client, "/acupoints/st36/")
     (svg,) = svgs(html)
-    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    # It links to points, so it is a labelled group (an image's links would be hidden from screen readers).
+    assert 'role="group"' in svg and 'aria-labelledby="' in svg and "<title id=" in svg and "<desc id=" in svg
     assert "xmlns" not in svg  # inline SVG in HTML needs no namespace (and names no http:// address)
     assert 'data-view="leg_front"' in svg
     assert re.search(r'<a href="/acupoints/st36/"><title>ST36 Zúsānlǐ', svg)  # the point, highlighted

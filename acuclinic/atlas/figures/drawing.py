@@ -133,9 +133,12 @@ def figure_svg(
     """One figure as inline SVG. ``ident`` makes the title/desc ids unique on the page; ``window``
     (x, y, width, height) shows part of the view, drawn ``scale`` times its size."""
     wx, wy, w, h = window or (0, 0, view.width, view.height)
+    # A picture with links in it is a group, not an image: an image's content is hidden from assistive
+    # technology, so its links could be focused but not announced (axe: nested-interactive).
+    role = "group" if any(m.url for m in marks) else "img"
     out = [
         f'<svg viewBox="{wx:g} {wy:g} {w:g} {h:g}" width="{w * scale:.0f}" '
-        f'height="{h * scale:.0f}" role="img" '
+        f'height="{h * scale:.0f}" role="{role}" '
         f'aria-labelledby="{ident}-t {ident}-d" class="figure-svg" data-view="{view.name}">',
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>',
         f'<rect x="{wx:g}" y="{wy:g}" width="{w:g}" height="{h:g}" fill="#fff"/>',
