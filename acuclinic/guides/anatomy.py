@@ -141,12 +141,28 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"groin|inguinal(?:\s+(?:crease|ligament|region))?", frozenset({"groin"}), "anterior"),
     (r"legs?", LEG, None),
     # Trunk.
-    (r"lower\s+back|lumbar(?:\s+spine)?|small\s+of\s+the\s+back", frozenset({"back"}), "posterior"),
-    (r"upper\s+back|mid[- ]back|thoracic\s+spine", frozenset({"back"}), "posterior"),
+    (
+        r"lower\s+back(?!\s+(?:edge|border|corner|end|margin|part|side|surface|fold))|lumbar(?:\s+spine)?|small\s+of\s+the\s+back",
+        frozenset({"back"}),
+        "posterior",
+    ),
+    (
+        r"upper\s+back(?!\s+(?:edge|border|corner|end|margin|part|side|surface|fold))|mid[- ]back|thoracic\s+spine",
+        frozenset({"back"}),
+        "posterior",
+    ),
+    # The midline named with its side: "the front midline of the body" is the chest or belly.
+    (
+        r"(?:front|anterior)\s+mid-?line(?!\s+of\s+the\s+(?:head|neck|face|chin|throat))",
+        frozenset({"chest", "abdomen"}),
+        "anterior",
+    ),
+    (r"(?:back|posterior)\s+mid-?line(?!\s+of\s+the\s+(?:head|neck|skull))", frozenset({"back"}), "posterior"),
     (r"sacrum|sacral(?:\s+foramen|\s+foramina)?|tailbone|coccyx", frozenset({"back"}), "posterior"),
     (r"spine|spinal\s+column|spinous\s+process(?:es)?|vertebra[e]?", frozenset({"back", "neck"}), "posterior"),
     (
-        r"back(?![- ](?:of|side|surface|aspect|border|outer|inner|edge|part|end|corner|half|skin|crease|fold|and|or|from)\b)",  # noqa: E501 (a pattern reads best whole)
+        # "The bony tip at the back" is a side of the tip, not the back of the trunk.
+        r"(?<!at\sthe\s)(?<!to\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)back(?![- ](?:of|side|surface|aspect|border|outer|inner|edge|part|end|corner|half|skin|crease|fold|and|or|from)\b)",  # noqa: E501 (a pattern reads best whole)
         frozenset({"back"}),
         "posterior",
     ),
@@ -224,7 +240,12 @@ def mentions(text: str) -> list[Mention]:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append(Mention(match.group(0), parts, aspect, match.start()))
     found.sort(key=lambda m: m.start)
-    aspects = [(m.end(), ASPECT_WORDS[m.group(1)]) for m in _ASPECT_RE.finditer(lowered) if not taken[m.start()]]
+    # "Just inside the hairline" is within it, not its medial side.
+    aspects = [
+        (m.end(), ASPECT_WORDS[m.group(1)])
+        for m in _ASPECT_RE.finditer(lowered)
+        if not taken[m.start()] and not (m.group(1) in ("inside", "outside") and lowered.startswith(" the", m.end()))
+    ]
     bound = []
     for mention in found:
         before = next(

@@ -58,10 +58,10 @@ class Verdict:
 
 def judge(text: str, placement: Placement) -> Verdict:
     verdict = Verdict()
-    reading = parser.read(text, placement.limb)
+    reading = parser.read(text, placement.limb, own=placement.code)
     zoned = False
     for clause in reading.clauses:
-        if clause.kind == "cue":
+        if clause.kind in ("cue", "aside"):
             continue
         verdict.clauses += 1
         checked = False
@@ -82,7 +82,9 @@ def judge(text: str, placement: Placement) -> Verdict:
             verdict.unchecked.append(clause.text)
     if not zoned and not verdict.errors:
         # No position clause named a part ("In the crease behind the knee"): read the parts the text names at all.
-        found = contradiction(text, part=placement.part, aspect=placement.aspect, region_label=placement.part)
+        # Cues count here: "bend the knee" for an elbow point names the wrong limb.
+        located = _NOT_PARTS.sub(" ", ", ".join(c.text for c in reading.clauses if c.kind != "aside"))
+        found = contradiction(located, part=placement.part, aspect=placement.aspect, region_label=placement.part)
         if found is not None:
             verdict.errors.append(f"the text names “{found.said}”")
     verdict.errors = list(dict.fromkeys(verdict.errors))
@@ -96,7 +98,11 @@ _NOT_PARTS = re.compile(
 )
 
 
+_LEAD = re.compile(r"^(?:right\s+|high\s+|way\s+|well\s+)?(?:up|down|over|out|round|around)\s+(?=(?:on|in|at|over)\b)")
+
+
 def _head(clause: str) -> str:
+    clause = _LEAD.sub("", clause)  # "up on the top of the shoulder"
     clause = _NOT_PARTS.sub(lambda m: " " * len(m.group(0)), clause)
     m = _RELATION.search(clause)
     return clause[: m.start()] if m else clause

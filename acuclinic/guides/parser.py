@@ -46,7 +46,7 @@ class Claim:
 @dataclass
 class Clause:
     text: str
-    kind: str  # "position", "reference" or "cue"
+    kind: str  # "position", "reference", "cue" (posture, how to find it) or "aside" (about another point)
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -152,52 +152,130 @@ _PRONOUN = re.compile(
 )
 
 
+# Structures that "it" may point back to without being an owner of parts ("the thumb side of it": the tendon).
+_REFERENT = re.compile(
+    r"\b(tendons?|muscles?|knob|bump|bone|groove|ridge|crease|hollow|notch|vertebra|ligament|cord|bulge|prominence)\b"
+)
+
+
 def _resolve_its(text: str) -> str:
     """ "On the shoulder blade, at its lower tip": "its" is the last structure named before it."""
 
     def replace(m: re.Match) -> str:
-        owner = None
+        owner, at = None, -1
         for o in _OWNER.finditer(text, 0, m.start()):
-            owner = o.group(1)
+            owner, at = o.group(1), o.start()
+        if m.group(2):
+            # "the thumb side of it": "it" is the last structure named, whatever it is, in an earlier clause
+            # ("the notch at the top of it" is the top of the breastbone, not of the notch).
+            boundary = max(text.rfind(c, 0, m.start()) for c in ",;()")
+            for o in _REFERENT.finditer(text, 0, max(boundary, 0)):
+                if o.start() > at:
+                    owner, at = o.group(1), o.start()
         if owner is None:
             return m.group(0)
         if m.group(1):
             return f"the {m.group(1)} of the {owner}"
-        return f"the {m.group(2)} of the {owner}"
+        return f"{m.group(0)[:-2]}the {owner}"
 
     return _PRONOUN.sub(replace, text)
 
 
-def split(text: str) -> list[str]:
-    """Clauses: split at sentence ends, colons, semicolons, brackets and commas."""
+_CODE = re.compile(r"\b(?:lu|li|st|sp|ht|si|bl|ki|pc|te|gb|lr|gv|cv)\d{1,2}\b|\bex-[a-z]{1,2}\d{1,2}\b")
+# A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
+_BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
+# "Bend the elbow and press at the end of the crease": the location follows the cue.
+_AND_FIND = re.compile(
+    r"\s+and\s+(?=(?:then\s+)?(?:press|feel|find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+"
+    r"(?:just\s+|right\s+)?(?:at|on|in|over|between|below|above)\b)"
+)
+
+
+def sentences(text: str) -> list[list[str]]:
+    """The clauses of each sentence: split at sentence ends and colons, then semicolons, brackets and commas."""
     text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
+    text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
+    text = re.sub(rf"\(\s*({_CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays
     text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
-    parts = re.split(r"\.(?!\d)|[;:()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", text)
-    return [p.strip() for p in parts if p and p.strip()]
+    text = _AND_FIND.sub(", ", text)
+    out = []
+    for sentence in re.split(r"\.(?!\d)|:", text):
+        parts = re.split(r"[;()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", sentence)
+        parts = [p.strip() for p in parts if p and p.strip()]
+        if parts:
+            out.append(parts)
+    return out
 
 
-def read(text: str, limb: str | None = None) -> Reading:
-    """The clauses of ``text``; ``limb`` ("arm" or "leg") says which limb side words are about, when known."""
+def split(text: str) -> list[str]:
+    """Clauses: split at sentence ends, colons, semicolons, brackets and commas."""
+    return [part for sentence in sentences(text) for part in sentence]
+
+
+# Words a location clause may start with; a clause that starts with another word and speaks to "your" body
+# within its first words is an instruction ("Drop your chin to your chest", "Stick your thumb up").
+_LOCATION_WORD = re.compile(
+    r"^(?:on|in|at|over|along|inside|within|into|across|atop|upon|just|right|directly|about|roughly|a|an|the|one|"
+    r"two|three|four|five|half|above|below|under|behind|between|halfway|midway|level|where|near|beside|from|"
+    r"up|down|high|low|deep|\d)\b"
+)
+_YOUR_SOON = re.compile(r"^(?:\S+\s+){0,3}your\b")
+# "Houxi is at the end of the crease", "press at the end": the verb goes, the location stays.
+_SUBJECT = re.compile(
+    r"^(?:(?:it|this|the\s+point|(?!the\b|a\b|an\b)[a-z]+)\s+(?:is|lies|sits|can\s+be\s+found)|press|feel|needle|"
+    r"find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+(?=(?:just\s+|right\s+|directly\s+|about\s+)?(?:at|on|in|over|"
+    r"between|below|above|under|behind|level|halfway|midway|\d|one|two|three|four|a\s+hand|a\s+thumb)\b)"
+)
+# A landmark being described, not the point: "a hollow forms between two tendons", "the fingertip slips into ...".
+_DEFINITION = re.compile(
+    r"^(?:a|the|this|that)\s+(?:[\w-]+\s+){0,2}(?:hollow|dip|groove|gap|depression|crease|fold|bump|line|cleft|pit|"
+    r"dimple|knob|tendons?|muscles?|bone)\s+(?:forms|appears|opens|shows|stands|pops|will|becomes|meets|runs|is\s+formed)\b|"
+    r"^(?:the|your|that)\s+(?:[\w-]+\s+){0,2}(?:finger|fingertip|thumb|tip|hand)\s+(?:\w+\s+)?"
+    r"(?:slips|falls|lands|rests|drops|touches|sits|lies|reaches|ends)\b"
+)
+
+
+def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
+    """The clauses of ``text``; ``limb`` ("arm" or "leg") says which limb side words are about, when known.
+
+    ``own`` is the code of the point described: a later sentence that names another point ("It mirrors BL60
+    on the outer ankle") is about that point and is not judged.
+    """
     clauses: list[Clause] = []
     if limb is None:
         limb = "leg" if _LEG_WORDS.search(text.lower()) and not _ARM_WORDS.search(text.lower()) else None
         if limb is None and _ARM_WORDS.search(text.lower()) and not _LEG_WORDS.search(text.lower()):
             limb = "arm"
     first = True
-    for part in split(text):
-        if CUE_START.match(part) and not POSITION_START.match(part):
-            # "Bend the knee: the point is ..." keeps its location after the cue.
-            clauses.append(Clause(part, "cue"))
+    for n, sentence in enumerate(sentences(text)):
+        if own is not None and n > 0 and any(c != own.lower() for c in _CODE.findall(" ".join(sentence))):
+            clauses += [Clause(part, "aside") for part in sentence]
             continue
-        kind = "position" if (POSITION_START.match(part) or first) else "reference"
-        first = False
-        clause = Clause(part, kind)
-        clause.claims = _claims(part, kind, limb)
-        clauses.append(clause)
+        aside = False
+        for part in sentence:
+            if aside or _DEFINITION.match(part):
+                # The rest of a sentence that describes a landmark describes it further ("..., on the wrist").
+                clauses.append(Clause(part, "cue"))
+                aside = True
+                continue
+            subject = _SUBJECT.match(part)
+            if subject:
+                part = part[subject.end() :]
+            elif (CUE_START.match(part) and not POSITION_START.match(part)) or (
+                not _LOCATION_WORD.match(part) and _YOUR_SOON.match(part)
+            ):
+                # "Bend the knee: the point is ..." keeps its location after the cue.
+                clauses.append(Clause(part, "cue"))
+                continue
+            kind = "position" if (POSITION_START.match(part) or first or subject) else "reference"
+            first = False
+            clause = Clause(part, kind)
+            clause.claims = _claims(part, kind, limb)
+            clauses.append(clause)
     # A finger or toe and its side may sit in different clauses ("On the thumb, on the side facing ...").
-    located = [c for c in clauses if c.kind != "cue"]
+    located = [c for c in clauses if c.kind not in ("cue", "aside")]
     whole = ", ".join(c.text for c in located)
     for claim in _digit_claims(whole):
         home = next((c for c in located if claim.words and claim.words in c.text), located[0] if located else None)
@@ -214,7 +292,16 @@ def _direction_at(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_STATED_LEVEL = re.compile(r"[^,;=]{0,80}?=(?=[ctls]\d)")
+
+
 def _landmark_after(text: str, pos: int) -> Landmark | None:
+    stated = _STATED_LEVEL.match(text, pos)
+    if stated is not None:
+        # The writer named the landmark's vertebra in brackets: that is the level meant.
+        lm = find_landmark(text, stated.end())
+        if lm is not None and lm.small and lm.start == stated.end():
+            return lm
     lm = find_landmark(text, pos)
     if lm is None or not _GAP_OK.match(text[pos : lm.start]):
         return None

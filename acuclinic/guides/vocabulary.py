@@ -78,7 +78,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (r"in\s+front\s+of|anterior\s+to|forward\s+of|ahead\s+of|at\s+the\s+front\s+of|forward\s+from", "front"),
     (r"medial\s+to|inside|in\s+from|on\s+the\s+inner\s+side\s+of|to\s+the\s+inner\s+side\s+of", "medial"),
     (r"lateral\s+to|outside|on\s+the\s+outer\s+side\s+of|to\s+the\s+outer\s+side\s+of", "lateral"),
-    (r"out\s+from|"
+    (r"out\s+from|(?:out\s+)?to\s+(?:each|either|both)\s+sides?\s+of|out\s+to\s+the\s+sides?\s+of|"
      r"(?:on\s+)?(?:either|each|both)\s+sides?\s+of|beside|from|away\s+from|off|to\s+the\s+side\s+of|next\s+to", "out"),
     (r"(?:on\s+|at\s+)?(?:the\s+)?(?:thumb|radial)[- ]side\s+of|radial\s+to", "radial"),
     (r"(?:on\s+|at\s+)?(?:the\s+)?(?:little[- ]finger|ulnar)[- ]side\s+of|ulnar\s+to", "ulnar"),
@@ -95,17 +95,20 @@ CUE_START = re.compile(
     r"^(?:with|while|when|if|bend|bent|make|making|lying|lie|lay|sit|sitting|seated|stand|standing|ask|have|"
     r"turn|tilt|open|opening|close|closing|raise|raising|lift|lifting|press|pressing|slide|sliding|run|"
     r"running|feel|feeling|find|finding|flex|flexing|extend|keep|place|put|fold|folding|hold|holding|let|"
-    r"rest|point|clench|squeeze|curl|spread|pull|push|trace|follow|look|measure|count|you|this\s+is|"
+    r"rest|point|clench|squeeze|curl|spread|pull|push|trace|follow|look|measure|count|you|this\s+is|drop|stick|hook|"
+    r"bring|roll|cross|shrug|move|pinch|grip|relax|cup|draw|locate|interlace|interlock|clasp|wrap|lean|rotate|"
+    r"wiggle|brace|tense|breathe|tuck|imagine|start|go|put|"
     r"then|and\s+then|now|(?:the\s+)?(?:palms?|face|head|knees?|elbows?|arms?|legs?|fingers?|thumbs?|hands?|mouth|"
     r"foot|feet|toes?|jaw|eyes?)\s+(?:\w+\s+)?(?:down|up|facing|turned|bent|flexed|straight|raised|relaxed|open|"
-    r"closed|forward|pointing|resting|slightly)|it\s+(?:is|lies|sits)\s+(?:easiest|easier|best)|easiest|easier|best|often|usually|a\s+pulse|pulse|"
+    r"closed|forward|pointing|resting|slightly|hanging|crossed|folded|extended|stretched|lifted|supported)|it\s+(?:is|lies|sits)\s+(?:easiest|easier|best)|easiest|easier|best|often|usually|a\s+pulse|pulse|"
     r"the\s+patient|patient|traditionally|in\s+men|in\s+women|men|women)\b"
 )
 # A location clause starts so (or is the first clause).
 POSITION_START = re.compile(
     r"^(?:(?:the\s+point\s+(?:is|lies|sits)\s+)?(?:just\s+|right\s+|directly\s+|high\s+|low\s+|deep\s+|"
     r"centrally\s+|roughly\s+|about\s+)?(?:on|in|at|over|along|inside|within|into|across|atop|upon)\b|"
-    r"(?:a|the)\s+(?:point|spot|group|pair|set|row|line)\b|(?:high|low)\s+on\b)"
+    r"(?:a|the)\s+(?:point|spot|group|pair|set|row)\b|(?:high|low)\s+on\b|"
+    r"(?:right\s+|high\s+|way\s+|well\s+)?(?:up|down|over|out|round|around)\s+(?:on|in|at|over)\b)"
 )
 
 # Landmarks: (pattern, key for side comparisons or None, positions on axes as (low, high)). Longer first:
@@ -262,10 +265,10 @@ SMALL_KEYS = frozenset({"skull", "larynx"})
 LANDMARK_RE = [(re.compile(rf"\b(?:{p})\b"), key, axes) for p, key, axes in LANDMARKS]
 
 _VERT = {"c": 0, "t": 7, "l": 19, "s": 24}
-_VERT_WORD = {"cervical": "c", "thoracic": "t", "dorsal": "t", "lumbar": "l", "sacral": "s"}
+_VERT_WORD = {"cervical": "c", "neck": "c", "thoracic": "t", "dorsal": "t", "lumbar": "l", "sacral": "s"}
 VERTEBRA_RE = re.compile(
     r"\b(?:(?:spinous\s+process|spine|vertebra)\s+of\s+(?:the\s+)?)?(?:(?P<code>[ctls])(?P<n>\d{1,2})\b|"
-    rf"(?P<ord>{'|'.join(ORDINALS)})\s+(?P<kind>cervical|thoracic|dorsal|lumbar|sacral)"
+    rf"(?P<ord>{'|'.join(ORDINALS)})\s+(?P<kind>cervical|neck|thoracic|dorsal|lumbar|sacral)"
     r"(?:\s+(?:vertebra|vertebrae|spinous\s+process|spine|foramen|foramina|hole|opening|bone))?)"
 )
 RIB_SPACE_RE = re.compile(
