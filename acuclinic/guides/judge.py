@@ -41,6 +41,15 @@ _TRUNK_ZONES = (
     (r"upper\s+(?:belly|abdomen|tummy)", (15.0, 22.0)),
     (r"lower\s+(?:belly|abdomen|tummy)", (20.5, 28.5)),
     (r"throat|front\s+of\s+the\s+neck|side\s+of\s+the\s+neck", (-0.5, 9.7)),
+    (r"back\s+of\s+the\s+head|occiput", (-12.0, 1.0)),
+)
+# The stretch of a limb that a segment's name covers, away from the joints at its ends (vocabulary.py's
+# axes): "on the forearm" is not a point in the elbow crease, "on the calf" not one in the knee crease.
+_SEGMENT_CORES = (
+    (r"forearms?", "arm", (0.7, 99.0)),
+    (r"upper\s+arms?", "arm", (-99.0, -0.7)),
+    (r"thighs?", "leg", (-99.0, -0.9)),
+    (r"lower\s+legs?|shins?|calf|calves", "leg", (0.9, 99.0)),
 )
 
 
@@ -122,10 +131,22 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             parts = _NARROW.get((m.text.split()[-1].rstrip("s"), m.aspect), parts)
         if not parts & allowed:
             return f"the text puts it on the {m.text.strip()}", True
+        if m.aspect == "inferior" and parts == {"foot"} and placement.part not in ("foot", "toe"):
+            return f"the text puts it on the {m.text.strip()}", True  # the sole is the foot's alone
         opposite = OPPOSITE.get(placement.aspect)
         front_back = placement.part in _TRUNK and parts <= _TRUNK and opposite in ("anterior", "posterior")
-        if ((placement.part in parts and len(parts) == 1) or front_back) and opposite and m.aspect == opposite:
+        limb_word = placement.part in parts and opposite in ("anterior", "posterior")  # "the back of the leg"
+        if (
+            ((placement.part in parts and len(parts) == 1) or front_back or limb_word)
+            and opposite
+            and m.aspect == opposite
+        ):
             return f"the text puts it on the {opposite} side (“{m.text.strip()}”)", True
+        for pattern, axis, (lo, hi) in _SEGMENT_CORES:
+            span = placement.axes.get(axis)
+            measured = span and axis in placement.measured and re.fullmatch(pattern, m.text.strip())
+            if measured and (span[1] < lo or span[0] > hi):
+                return f"the text puts it on the {m.text.strip()}, away from the joint where it is", True
     if "trunk" in placement.axes:
         for pattern, (lo, hi) in _TRUNK_ZONES:
             if re.search(rf"\b(?:{pattern})\b", head):

@@ -80,7 +80,8 @@ _GAP_OK = re.compile(
     r"middle|end|edge|border|part|side|corner|tip|half|most|point|centre|center|near|far|rear|top|bottom|"
     r"highest|lowest|sharp|medial|lateral|anterior|posterior|two|muscle|tendons?|prominence|prominent|level|"
     r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|"
-    r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great|midpoint|external|internal)\s+)*$"
+    r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great|midpoint|external|internal|thick|thin|strong|taut|tight|firm|"
+    r"hard|long|short|wide|narrow|small|round|obvious|visible|raised|cord|ropy)\s+)*$"
 )
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _PART_NOUN = (
@@ -95,6 +96,9 @@ _FOSSAE = (
 _FRONT_BACK_KEYS = {"shoulder_tip", "ear", "kneecap", "collarbone", "cheekbone", "armpit_fold"}
 _ARM_SIDE = {
     "thumb": "radial",
+    "index finger": "radial",
+    "pinkie": "ulnar",
+    "pinky": "ulnar",
     "radial": "radial",
     "little-finger": "ulnar",
     "little finger": "ulnar",
@@ -104,7 +108,7 @@ _LEG_SIDE = {"inner": "medial", "inside": "medial", "medial": "medial", "tibial"
              "big toe": "medial", "outer": "lateral", "outside": "lateral", "lateral": "lateral", "fibular": "lateral",
              "little-toe": "lateral", "little toe": "lateral"}  # fmt: skip
 _SIDE_RE = re.compile(
-    r"\b(?P<word>thumb|radial|little[- ]finger|ulnar|inner|inside|medial|tibial|big[- ]toe|outer|outside|lateral|"
+    r"\b(?P<word>thumb|radial|little[- ]finger|index[- ]finger(?=[- ](?:side|edge|border))|pinkie|pinky|ulnar|inner|inside|medial|tibial|big[- ]toe|outer|outside|lateral|"  # noqa: E501 (a pattern reads best whole)
     r"fibular|little[- ]toe)(?:[- ](?:side|edge|end|border|aspect|half|part|corner|surface))?"
     r"(?P<rest>(?:\s+(?:side|edge|end|border|aspect|half|part|corner|surface))?(?:\s+of(?:\s+the)?\s+(?P<of>[\w' -]+))?)"  # noqa: E501 (a pattern reads best whole)
 )
@@ -116,8 +120,9 @@ _ARM_WORDS = re.compile(r"\b(?:arm|forearm|wrist|elbow|hand|palm|fingers?|thumb|
 _GAP_DIGITS = re.compile(
     rf"\b(?:between|junction\s+of|bases\s+of|heads\s+of)\s+(?:the\s+)?(?:(?:long\s+)?bones\s+of\s+the\s+|bases\s+of\s+the\s+|"
     rf"heads\s+of\s+the\s+)?(?P<a>{DIGIT_WORD})"
-    rf"(?:\s+(?:finger|toe))?(?:\s+and\s+|\s*-\s*|\s*/\s*|\s+&\s+)(?:the\s+)?(?P<b>{DIGIT_WORD})"
-    r"(?:[- ](?:fingers?|toes?))?(?:\s+(?:long\s+)?(?:bones|metacarpals?|metatarsals?|toes|fingers|toe\s+bones|finger\s+bones)"  # noqa: E501 (a pattern reads best whole)
+    rf"(?:[\s-]+(?:finger|toe))?(?:\s+and\s+|\s*-\s*|\s*/\s*|\s+&\s+)(?:the\s+)?(?P<b>{DIGIT_WORD})"
+    r"(?:[- ](?:fingers?|toes?))?(?:\s+(?:long\s+)?(?:bones|metacarpals?|metatarsals?|toes|fingers|toe\s+bones|finger\s+bones|"  # noqa: E501 (a pattern reads best whole)
+    r"hand\s+bones|foot\s+bones)"
     r"(?:\s+bones)?)?"
 )
 _ON_DIGIT = re.compile(
@@ -231,7 +236,8 @@ _SUBJECT = re.compile(
 # A landmark being described, not the point: "a hollow forms between two tendons", "the fingertip slips into ...".
 _DEFINITION = re.compile(
     r"^(?:a|the|this|that)\s+(?:[\w-]+\s+){0,2}(?:hollow|dip|groove|gap|depression|crease|fold|bump|line|cleft|pit|"
-    r"dimple|knob|tendons?|muscles?|bone)\s+(?:forms|appears|opens|shows|stands|pops|will|becomes|meets|runs|is\s+formed)\b|"
+    r"dimple|knob|tendons?|muscles?|bone)(?:\s+[\w'-]+){0,8}?\s+(?:forms|appears|opens|shows|stands|pops|will|becomes|meets|"
+    r"runs|crosses|passes|is\s+formed)\b|"
     r"^(?:the|your|that)\s+(?:[\w-]+\s+){0,2}(?:finger|fingertip|thumb|tip|hand)\s+(?:\w+\s+)?"
     r"(?:slips|falls|lands|rests|drops|touches|sits|lies|reaches|ends)\b"
 )
@@ -502,6 +508,7 @@ def _side_claims(clause: str, limb: str | None) -> list[Claim]:
             else m.group("word")
         )
         word = {"little finger": "little-finger", "big toe": "big-toe", "little toe": "little-toe"}.get(word, word)
+        word = "index finger" if word.startswith("index") else word
         of = (m.group("of") or "").strip()
         if of:
             of_part = re.match(
@@ -557,8 +564,15 @@ def _digit_claims(clause: str) -> list[Claim]:
                     if o and o != d:
                         offset = sign * (0.25 if o > d else -0.25)
             side = re.search(
-                r"\b(radial|ulnar|thumb|little[- ]finger|tibial|fibular|medial|lateral)[- ](?:side|edge|corner)", clause
+                r"\b(radial|ulnar|thumb|little[- ]finger|tibial|fibular|medial|lateral)[- ](?:side|edge|(?:nail\s+)?corner)",  # noqa: E501 (a pattern reads best whole)
+                clause,
             )
+            toe = on.group("kind") == "toe" or (on.group("t") or "").startswith(("big", "great", "hallux"))
+            if side is None and toe:
+                # On a toe, "inner" and "outer" are the big-toe and little-toe sides.
+                toe_side = re.search(r"\b(inner|outer)[- ](?:side|edge|(?:nail\s+)?corner)", clause)
+                if toe_side is not None:
+                    side = re.search(r"(medial|lateral)", {"inner": "medial", "outer": "lateral"}[toe_side.group(1)])
             if not offset and side:
                 offset = -0.25 if side.group(1) in ("radial", "thumb", "tibial", "medial") else 0.25
                 if side.group(1).startswith("little") and d == 5:

@@ -83,6 +83,7 @@ DIRECTIONS: tuple[tuple[str, str], ...] = (
     (r"(?:on\s+|at\s+)?(?:the\s+)?(?:thumb|radial)[- ]side\s+of|radial\s+to", "radial"),
     (r"(?:on\s+|at\s+)?(?:the\s+)?(?:little[- ]finger|ulnar)[- ]side\s+of|ulnar\s+to", "ulnar"),
     (r"(?:on\s+|at\s+)?(?:the\s+)?big[- ]toe[- ]side\s+of", "medial"),
+    (r"on\s+top\s+of|atop", "up"),
     (r"(?:on\s+|at\s+)?(?:the\s+)?little[- ]toe[- ]side\s+of", "lateral"),
 )  # fmt: skip
 OPPOSITE_DIRECTION = {
@@ -217,12 +218,14 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"nipples?", "nipple", {_T: (12.3, 13.7), "midline": (4, 4)}),
     (r"(?:lower|bottom)\s+(?:(?:tips?|corners?|angles?|points?|ends?)\s+)?of\s+(?:the\s+)?(?:both\s+)?shoulder\s+blades?|"
      r"inferior\s+angles?\s+of\s+the\s+scapulae?|shoulder\s+blades?(?:'|’)?(?:s)?\s+lower\s+(?:tips?|corners?)",
-     None, {_T: (13.3, 14.7)}),
+     "scapula_bottom", {_T: (13.3, 14.7)}),
     (r"(?:upper|top)\s+(?:inner\s+)?(?:tips?|corners?|angles?)\s+of\s+the\s+shoulder\s+blades?|superior\s+angle\s+of\s+the\s+"
-     r"scapula", None, {_T: (8.3, 9.7)}),
-    (r"(?:inner|medial)\s+ends?\s+of\s+the\s+(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?)", None,
-     {_T: (9.7, 10.8)}),
-    (r"(?:spine|ridge)\s+of\s+the\s+(?:shoulder\s+blade|scapula)|scapular\s+spine|(?:its\s+|the\s+)?bony\s+ridge",
+     r"scapula|shoulder\s+blade(?:'s)?\s+(?:upper|top)\s+(?:inner\s+)?(?:tip|corner|angle)", "scapula_top", {_T: (8.3, 9.7)}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:inner|medial)\s+ends?\s+of\s+(?:the\s+|each\s+)?(?:(?:shoulder[- ]blade|blade)(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)|"  # noqa: E501 (a pattern reads best whole)
+     r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?))",
+     "scapular_spine", {_T: (9.7, 10.8)}),
+    (r"(?:spine|ridge)\s+of\s+the\s+(?:shoulder\s+blade|scapula)|scapular\s+spine|(?:its\s+|the\s+)?bony\s+ridge|"
+     r"shoulder[- ]blade(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)",
      "scapular_spine", {}),
     (r"(?:belly\s+button|navel|umbilicus)", "navel", {_T: (20.7, 22.3), "midline": (0, 0)}),
     (r"(?:tops?|highest\s+points?|upper\s+edges?|crests?)\s+of\s+the\s+(?:hip\s?bones?|pelvis|iliac\s+bones?)|"
@@ -250,7 +253,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"biceps(?:\s+brachii)?\s+tendon|tendon\s+of\s+(?:the\s+)?biceps(?:\s+brachii)?(?!\s+femoris)|(?:big\s+)?biceps\s+tendon", "biceps_tendon",  # noqa: E501 (a pattern reads best whole)
      {}),
     (r"(?:sharp\s+|front\s+|anterior\s+|inner\s+|medial\s+)?(?:edge|crest|border)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
-     r"(?:shin\s?bone|tibia)(?:'s|’s)?(?:\s+(?:sharp|front|inner)\s+(?:edge|crest|border))?", "tibia", {}),
+     r"(?:shin\s?bone|tibia)(?:'s|’s)?(?:\s+(?:sharp|front|inner)\s+(?:edge|crest|border))?|shin\s+(?:crest|edge|ridge)|"
+     r"(?:crest|edge|ridge)\s+of\s+the\s+shin", "tibia", {}),
     (r"fibula", "fibula", {}),
     (r"(?:finger|extensor)\s+tendons?|tendons?\s+of\s+(?:the\s+)?extensor\s+digitorum(?:\s+communis)?|extensor\s+digitorum"
      r"(?:\s+communis)?(?:\s+tendons?)?|tendons?\s+(?:that\s+)?(?:go|going|run|running)\s+to\s+the\s+fingers", "finger_tendons", {}),  # noqa: E501 (a pattern reads best whole)
