@@ -14,12 +14,14 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from acuclinic.atlas.codes import ASHI, CodeIndex, default_index
+from acuclinic.atlas.figures.positions import default_atlas
 from acuclinic.atlas.regions import REGIONS
 from acuclinic.atlas.schema import read_all
 
 from .anatomy import contradiction
+from .figure_placement import FigurePlacements
 from .judge import judge
-from .placement import AtlasTextPlacements, PointText
+from .placement import AtlasTextPlacements, PointText, PositionSource
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -80,7 +82,7 @@ class AtlasFacts:
     regions: dict[str, str]
     pinyin: dict[str, str]
     locations: dict[str, str] = field(default_factory=dict)
-    placements: AtlasTextPlacements | None = None
+    placements: PositionSource | None = None
 
     @classmethod
     def from_files(cls) -> AtlasFacts:
@@ -94,7 +96,7 @@ class AtlasFacts:
             regions,
             {p.code: p.pinyin for p in points},
             {p.code: p.location for p in points},
-            AtlasTextPlacements(texts, regions),
+            FigurePlacements(AtlasTextPlacements(texts, regions), default_atlas()),
         )
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from . import parser
 from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
-from .placement import Placement
-from .vocabulary import OPPOSITE_DIRECTION
+from .figure_placement import MIDLINE, figure_names
+from .placement import Frame, Placement
+from .vocabulary import OPPOSITE_DIRECTION, TOLERANCE_FLOOR, tolerance
 
 # Words that start a reference inside a clause: what follows is measured from, not where the point is.
 _RELATION = re.compile(
@@ -59,6 +60,8 @@ class Verdict:
     unchecked: list[str] = field(default_factory=list)  # clauses the judge could not read
     clauses: int = 0  # location clauses (cues excluded)
     checked: int = 0  # of which at least one claim was compared with the point
+    measures: int = 0  # distances, levels and halfway claims read
+    on_figure: int = 0  # of which judged on the body figure (the others against the atlas text)
 
     @property
     def share_checked(self) -> float:
@@ -81,6 +84,10 @@ def judge(text: str, placement: Placement) -> Verdict:
             if result:
                 verdict.errors.append(result)
         for claim in clause.claims:
+            if claim.measure is not None:
+                verdict.measures += 1
+                if placement.frame is not None and _on_figure(claim, placement) is not None:
+                    verdict.on_figure += 1
             result, looked = _claim(claim, placement)
             checked |= looked
             if result:
@@ -169,6 +176,10 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
         if OPPOSITE_DIRECTION.get(direction) in known and direction not in known:
             return f"“{claim.words}” puts it on the wrong side of that landmark", True
         return None, direction in known or OPPOSITE_DIRECTION.get(direction) in known
+    if claim.measure is not None and placement.frame is not None:
+        judged = _on_figure(claim, placement)
+        if judged is not None:
+            return judged
     span = placement.axes.get(claim.axis)
     if span is None:
         return None, False
@@ -178,3 +189,56 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
             return f"“{claim.words}” is the wrong side of the limb", True
         return f"“{claim.words}” is not where it is", True
     return None, True
+
+
+def _mark(frame: Frame, words: str) -> tuple[float, float] | None:
+    return next((frame.landmarks[n] for n in figure_names(words) if n in frame.landmarks), None)
+
+
+def _cun(value: float) -> str:
+    return f"{abs(value):.1f}".removesuffix(".0")
+
+
+def _on_figure(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool] | None:
+    """A distance, level or halfway claim measured on the point's body figure; None if the figure lacks it."""
+    kind, names, direction, d = claim.measure
+    frame = placement.frame
+    across, along = frame.point
+    code = placement.code
+    if kind == "from" and direction == "out":
+        if MIDLINE.match(names[0].strip()):
+            if not frame.has_midline:
+                return None
+            actual = abs(across)
+        else:
+            mark = _mark(frame, names[0])
+            if mark is None:
+                return None
+            actual = abs(across - mark[0])
+        if abs(actual - d) <= tolerance(d):
+            return None, True
+        return f"“{claim.words}” is not where it is: on its figure {code} is {_cun(actual)} cun to the side", True
+    marks = [_mark(frame, n) for n in names]
+    if any(m is None for m in marks) or not frame.upright:
+        return None
+    if kind == "from" and direction in ("up", "down"):
+        offset = along - marks[0][1]  # positive: below (toward the feet or the fingertips)
+        expected = d if direction == "down" else -d
+        if abs(offset - expected) <= tolerance(d):
+            return None, True
+    elif kind == "level":
+        offset = along - marks[0][1]
+        if abs(offset) <= TOLERANCE_FLOOR.get():
+            return None, True
+    elif kind == "halfway":
+        half = abs(marks[0][1] - marks[1][1]) / 2
+        offset = along - (marks[0][1] + marks[1][1]) / 2
+        if abs(offset) <= tolerance(half):
+            return None, True
+        where = "above" if offset < 0 else "below"
+        return f"“{claim.words}” is not where it is: on its figure {code} is {_cun(offset)} cun {where} halfway", True
+    else:
+        return None
+    where = "level with it" if abs(offset) < 0.05 else f"{_cun(offset)} cun {'above' if offset < 0 else 'below'} it"
+    landmark = names[0].strip().removeprefix("=")
+    return f"“{claim.words}” is not where it is: on its figure {code} is {where} (the {landmark})", True

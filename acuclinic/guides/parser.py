@@ -25,6 +25,7 @@ from .vocabulary import (
     Landmark,
     amount,
     find_landmark,
+    tolerance,
 )
 
 VERTICAL = ("leg", "arm", "trunk", "head")
@@ -41,6 +42,9 @@ class Claim:
     tolerance: float = 0.0
     direction: str | None = None  # for "rel:" claims: up, down, front, back, medial, lateral, radial, ulnar
     words: str = ""
+    # The measurement behind an axis claim, for judging it on the body figures: (kind, landmark words,
+    # direction, cun), kind "from" (d cun up/down/out from a landmark), "level" or "halfway" (two landmarks).
+    measure: tuple[str, tuple[str, ...], str | None, float] | None = None
 
 
 @dataclass
@@ -187,6 +191,7 @@ def _resolve_its(text: str) -> str:
 
 
 _CODE = re.compile(r"\b(?:lu|li|st|sp|ht|si|bl|ki|pc|te|gb|lr|gv|cv)\d{1,2}\b|\bex-[a-z]{1,2}\d{1,2}\b")
+_OTHER_POINT = re.compile(rf"^(?:{_CODE.pattern})\s+(?:lies|is|sits)\b")
 # A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
 _BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
 # "Bend the elbow and press at the end of the crease": the location follows the cue.
@@ -266,6 +271,9 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
                 clauses.append(Clause(part, "cue"))
                 aside = True
                 continue
+            if _OTHER_POINT.match(part) and own is not None and not part.startswith(own.lower()):
+                clauses.append(Clause(part, "aside"))  # "(ST30 lies level with the pubic bone)"
+                continue
             subject = _SUBJECT.match(part)
             if subject:
                 part = part[subject.end() :]
@@ -326,7 +334,7 @@ def _displace(
 ) -> list[Claim]:
     """Claims for a point ``d`` cun (None: some way) from a landmark in ``direction``."""
     claims: list[Claim] = []
-    tol = max(1.0, 0.25 * d) if d is not None else 1.0
+    tol = tolerance(d) if d is not None else 1.0
     if lm.key and direction != "out" and not (direction == "lateral" and "midline" in lm.axes):
         claims.append(Claim(f"rel:{lm.key}", direction=direction, words=words))
     if direction in ("back", "front") and any(
@@ -353,10 +361,12 @@ def _displace(
                 claims.append(Claim(axis, lo_, hi_, 1.0, words=words))
             else:
                 value = edge + sign * d * scale
-                claims.append(Claim(axis, value, value, max(tol * scale, 1.0 if axis == "trunk" else 0), words=words))
+                measure = ("from", (lm.text,), direction, d) if axis != "head" else None
+                spread = max(tol * scale, 1.0 if axis == "trunk" else 0)
+                claims.append(Claim(axis, value, value, spread, words=words, measure=measure))
         elif axis == "midline" and direction in ("out", "medial", "lateral") and not level_only:
             if d is not None and direction != "medial":
-                claims.append(Claim(axis, lo + d, hi + d, tol, words=words))
+                claims.append(Claim(axis, lo + d, hi + d, tol, words=words, measure=("from", (lm.text,), "out", d)))
         elif axis in VERTICAL and direction in ("out", "medial", "lateral", "radial", "ulnar", "front", "back"):
             # A step sideways keeps the landmark's height ("two cun either side of the navel").
             sideways = re.search(r"\b(?:either|each|both|beside|next\s+to|side\s+of|out\s+from|lateral)\b", words)
@@ -398,6 +408,11 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
     for m in _LEVEL_RE.finditer(clause):
         if any(s <= m.start() < e for s, e in used):
             continue
+        if any(
+            (found := _direction_at(clause, d.end())) and found[0] in ("up", "down")
+            for d in _DISTANCE_RE.finditer(clause, 0, m.start())
+        ):
+            continue  # "3 cun below the pulse in the groin at the level of the pubic bone": the pulse's level
         lm = _landmark_after(clause, m.end())
         if lm is None:
             continue
@@ -405,7 +420,9 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
             continue
         for axis, (lo, hi) in lm.axes.items():
             if axis in VERTICAL:
-                claims.append(Claim(axis, lo, hi, 1.0 if axis != "trunk" else 1.5, words=clause[m.start() : lm.end]))
+                words = clause[m.start() : lm.end]
+                measure = ("level", (lm.text,), None, 0.0)
+                claims.append(Claim(axis, lo, hi, 1.0 if axis != "trunk" else 1.5, words=words, measure=measure))
         used.append((m.start(), lm.end))
     for m in _LINE_RE.finditer(clause):
         lm = _landmark_after(clause, m.end())
@@ -426,7 +443,10 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
             if axis in VERTICAL:
                 mid = (sum(a.axes[axis]) + sum(b.axes[axis])) / 4
                 half = abs(sum(a.axes[axis]) - sum(b.axes[axis])) / 4
-                claims.append(Claim(axis, mid, mid, max(1.0, 0.25 * half), words=clause[m.start() : b.end]))
+                measure = ("halfway", (a.text, b.text), None, 0.0)
+                claims.append(
+                    Claim(axis, mid, mid, max(1.0, 0.25 * half), words=clause[m.start() : b.end], measure=measure)
+                )
         used.append((m.start(), b.end))
     # Directions without a number: "just below the skull", "above the collarbone", "behind the ear".
     for m in _DIR_ANY.finditer(clause):

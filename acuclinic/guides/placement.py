@@ -4,7 +4,8 @@ The judge asks a :class:`PositionSource` for a point's :class:`Placement`. The s
 :class:`AtlasTextPlacements`, reads the point's own location text from the atlas with the same parser
 (landmark + direction + B-cun: "3 cun above the medial malleolus" is 13 on the leg axis), narrowed by its
 region's part and by its channel's side of the limb where the text says nothing. A source built on the
-body-figure placements can replace it behind the same interface. Pure: no Django import.
+body-figure placements (figure_placement.py) add each point's :class:`Frame` on its figure behind the
+same interface. Pure: no Django import.
 """
 
 from __future__ import annotations
@@ -43,6 +44,21 @@ _LIMB_PARTS = {"arm": {"upper_arm", "elbow", "forearm", "wrist"}, "leg": {"thigh
 _CODE_RE = re.compile(r"\b([A-Z]{2}\d{1,2}|EX-[A-Z]{1,2}\d{1,2})\b")
 
 
+@dataclass(frozen=True)
+class Frame:
+    """A point on its body figure, in cun: where it is and where the figure's landmarks are.
+
+    ``along`` grows toward the feet or the fingertips (down the trunk, down the limb); ``across`` is the
+    distance from the midline on views that show it (else from the figure's edge), growing laterally.
+    """
+
+    view: str
+    point: tuple[float, float]  # (across, along)
+    landmarks: dict[str, tuple[float, float]]
+    has_midline: bool
+    upright: bool = True  # the view's height is the body's (not the scalp seen from above)
+
+
 @dataclass
 class Placement:
     code: str
@@ -52,6 +68,7 @@ class Placement:
     axes: dict[str, tuple[float, float]] = field(default_factory=dict)
     relations: dict[str, set[str]] = field(default_factory=dict)  # structure -> sides the point is on
     measured: set[str] = field(default_factory=set)  # axes its text states (the others are its part's span)
+    frame: Frame | None = None  # the point on its body figure, when the figures place it
 
 
 class PositionSource(Protocol):

@@ -44,6 +44,15 @@ UNIT = (
 )
 
 
+# The least miss the judge lets pass, in B-cun: a stated distance is wrong when it is more than
+# max(floor, 25 % of the distance) from the point (README: measured at 0.5, 1 and 1.5 cun).
+TOLERANCE_FLOOR: contextvars.ContextVar[float] = contextvars.ContextVar("tolerance_floor", default=1.0)
+
+
+def tolerance(distance: float) -> float:
+    return max(TOLERANCE_FLOOR.get(), 0.25 * distance)
+
+
 def amount(number: str, unit: str) -> float | None:
     """The distance in B-cun that a number and a unit state (1 thumb = 1 cun, 2 fingers = 1.5, 4 = 3)."""
     number = number.strip().lower()

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 PATH = Path(__file__).with_name("lay_locations.yaml")
+HELD_OUT = PATH.with_name("lay_locations_heldout.yaml")  # by a second independent writer
 FAULTS = (
     "radial_ulnar",
     "tibial_fibular",
