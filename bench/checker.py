@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from acuclinic.atlas.schema import read_all  # noqa: E402
+from acuclinic.guides import parser as location_parser  # noqa: E402
 from acuclinic.guides.checks import ERROR, GuideDraft, PointEntry, atlas_facts, check_guide  # noqa: E402
-from acuclinic.guides.judge import judge  # noqa: E402
+from acuclinic.guides.judge import judge, measure_on_figure  # noqa: E402
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR  # noqa: E402
 from tests.guides.lay_corpus.corpus import FAULTS, HELD_OUT, PATH, load  # noqa: E402
 
@@ -68,6 +69,37 @@ def score(corpus) -> tuple[collections.Counter, collections.Counter, list]:
             if not found:
                 alarms.append((d, None))
     return caught, total, alarms
+
+
+def figure_misses(code: str, text: str) -> list[float]:
+    """How far, in cun, the point is on its figure from each distance or level the text states."""
+    placement = atlas_facts().placements.place(code)
+    if placement is None or placement.frame is None:
+        return []
+    out = []
+    for claim in location_parser.read(text, placement.limb, own=code).claims:
+        if claim.measure is not None and claim.measure[0] in ("from", "level", "halfway"):
+            measured = measure_on_figure(claim, placement)
+            if measured is not None:
+                out.append(measured.miss)
+    return out
+
+
+def misses(every, atlas) -> None:
+    """What the tolerance must allow (correct texts' misses) and must not (wrong distances' misses)."""
+    right = sorted(m for d in every if d.correct for m in figure_misses(d.code, d.text))
+    right += sorted(m for code, text in atlas for m in figure_misses(code, text))
+    right.sort()
+    wrong = sorted(max(ms) for d in every if d.fault == "distance" and (ms := figure_misses(d.code, d.text)))
+    share = {t: sum(m <= t for m in right) / len(right) for t in (0.5, 1.0, 1.5)}
+    print(
+        f"on the figures, correct texts' distances and levels ({len(right)}) miss by at most {right[-1]:.2f} cun; "
+        + ", ".join(f"{share[t]:.1%} within {t}" for t in share)
+    )
+    print(
+        f"wrong distances measured on the figures ({len(wrong)}) miss by {wrong[0]:.2f} cun or more; "
+        + ", ".join(f"{sum(m > t for m in wrong)} beyond {t}" for t in (0.5, 1.0, 1.5))
+    )
 
 
 def main() -> None:
@@ -123,7 +155,7 @@ def main() -> None:
         full, mean, measures, on_figure = coverage(pairs)
         print(
             f"checked in full: {full:.1%} of the {label} (mean share of clauses checked {mean:.1%}); "
-            f"distances and levels judged on the body figures: {on_figure} of {measures}"
+            f"measurements (distances, levels, at a landmark) judged on the body figures: {on_figure} of {measures}"
         )
     if args.tolerances:
         print(f"{'tolerance floor':16}{'caught':>16}{'false alarms':>16}{'atlas alarms':>14}")
@@ -143,6 +175,8 @@ def main() -> None:
                 f"{floor:<16}{caught:>7}/{wrong} {caught / wrong:6.1%}{alarms:>8}/{correct} {alarms / correct:5.1%}"
                 f"{atlas_n:>10}   (distance class {distance[0]}/{distance[1]})"
             )
+    if args.tolerances:
+        misses(every, atlas)
     for name in names:
         for d, found in results[name][2] if args.show_misses else []:
             if found is None and args.show_misses in (d.fault, "all"):

@@ -17,6 +17,7 @@ from dataclasses import replace
 from acuclinic.atlas.figures.positions import Atlas
 
 from .placement import Frame, Placement, PositionSource
+from .vocabulary import VERTEBRA_RE, vertebra_level
 
 # A landmark's words (as the parser found them) -> the figure landmarks it may be, first found wins.
 # Only landmarks with one sure place: "the knee" (kneecap or crease?) is left to the atlas texts.
@@ -35,9 +36,9 @@ LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:upper|top)\s.*(?:knee\s?cap|patella)|base\s+of\s+the\s+patella", ("patella_base", "patella_base_medial")),
     (r"(?:inner|inside|medial)\s+(?:ankle|malleolus)", ("medial_malleolus",)),
     (r"(?:outer|outside|lateral)\s+(?:ankle|malleolus)", ("lateral_malleolus",)),
-    (r"gluteal|buttock\s+(?:crease|fold)|(?:crease|fold)\s+(?:of|under|below|beneath)\s+the\s+buttock",
+    (r"^(?!.*\b(?:top|between)\b).*(?:gluteal|buttock\s+(?:crease|fold)|(?:crease|fold)\s+(?:of|under|below|beneath)\s+the\s+buttock)",
      ("gluteal_fold_mid", "gluteal_fold")),
-    (r"fibula", ("fibula_head",)),
+    (r"head\s+of\s+the\s+fibula|fibular\s+head|fibula(?:'s)?\s+head|(?:knob|top)\s+of\s+the\s+fibula", ("fibula_head",)),  # noqa: E501 (a pattern reads best whole)
     (r"(?:medial|inner)\s+condyle|tibia(?:'s)?\s+inner\s+(?:knob|condyle)|inner\s+knob\s+of\s+the\s+(?:shin|tibia)",
      ("medial_tibial_condyle",)),
     (r"^(?:c[1-7]|t\d{1,2}|l[1-5])$", ()),  # a vertebra: its own name (figure_names)
@@ -48,6 +49,9 @@ LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:tops?|crests?|highest)\s.*(?:hip\s?bones?|pelvis|iliac)|iliac\s+crest", ("iliac_crest",)),
     (r"tail\s?bone|coccyx", ("coccyx_tip",)),
     (r"sacral\s+hiatus", ("sacral_hiatus",)),
+    (r"(?:outer|lateral)\s+\w+\s+of\s+the\s+eyebrow", ("eyebrow_lateral",)),
+    (r"(?:inner|medial)\s+\w+\s+of\s+the\s+eyebrow", ("eyebrow_medial",)),
+    (r"heel\s+pad|(?:centre|center|middle)\s+of\s+the\s+heel|^heels?$|heel\s+bone", ("heel_back",)),
     (r"(?:outer|lateral)\s+corner\s+of\s+the\s+eye|outer\s+canthus", ("outer_canthus",)),
     (r"(?:inner|medial)\s+corner\s+of\s+the\s+eye|inner\s+canthus", ("inner_canthus",)),
     (r"(?:front|anterior)\s+hairline|^hairline", ("anterior_hairline",)),
@@ -59,6 +63,11 @@ LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 # Views seen from above, whose height on the page is not the body's height.
 _FLAT_VIEWS = frozenset({"head_top", "mouth_inside"})
+# Landmarks that are lines across the body (a crease, a level): "at" one is at its height, anywhere along it.
+LINES = frozenset({
+    "wrist_crease", "cubital_crease", "popliteal_crease", "gluteal_fold", "gluteal_fold_mid", "anterior_hairline",
+    "posterior_hairline", "iliac_crest", "axillary_fold", "posterior_axillary_fold",
+})  # fmt: skip
 _NAME_RE = [(re.compile(p), names) for p, names in LANDMARK_NAMES]
 _VERTEBRA = re.compile(r"^=?(c[1-7]|t\d{1,2}|l[1-5])$")
 MIDLINE = re.compile(
@@ -71,6 +80,10 @@ def figure_names(words: str) -> tuple[str, ...]:
     words = words.strip().lower()
     if m := _VERTEBRA.match(words):
         return (m.group(1),)
+    if (m := VERTEBRA_RE.fullmatch(words)) and (level := vertebra_level(m)) is not None and level < 25:
+        # "the first thoracic vertebra" is T1 on the figure (vocabulary.py counts C1 = 1 .. L5 = 24).
+        level = int(level)
+        return (f"c{level}" if level <= 7 else f"t{level - 7}" if level <= 19 else f"l{level - 19}",)
     back = re.sub(r"(?:posterior|back|rear)\s+", "", words)
     for regex, names in _NAME_RE:
         if names and (regex.search(words) or (regex.search(back) and "armpit" not in words)):

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from . import parser
 from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
-from .figure_placement import MIDLINE, figure_names
+from .figure_placement import LINES, MIDLINE, figure_names
 from .placement import Frame, Placement
-from .vocabulary import OPPOSITE_DIRECTION, TOLERANCE_FLOOR, tolerance
+from .vocabulary import OPPOSITE_DIRECTION, TOLERANCE_FLOOR
 
 # Words that start a reference inside a clause: what follows is measured from, not where the point is.
 _RELATION = re.compile(
@@ -195,16 +195,40 @@ def _mark(frame: Frame, words: str) -> tuple[float, float] | None:
     return next((frame.landmarks[n] for n in figure_names(words) if n in frame.landmarks), None)
 
 
+def _is_line(frame: Frame, words: str) -> bool:
+    return any(n in LINES for n in figure_names(words) if n in frame.landmarks) or _VERTEBRA_WORDS.match(words)
+
+
+_VERTEBRA_WORDS = re.compile(r"^=?(?:c[1-7]|t\d{1,2}|l[1-5])$")
+# How far from a landmark a point "at" it may be on its figure, in cun: the landmark's own size.
+AT_LANDMARK = 1.5
+
+
 def _cun(value: float) -> str:
     return f"{abs(value):.1f}".removesuffix(".0")
 
 
-def _on_figure(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool] | None:
-    """A distance, level or halfway claim measured on the point's body figure; None if the figure lacks it."""
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """How far the point is, on its figure, from where a claim puts it (cun), and what that allows."""
+
+    miss: float
+    distance: float  # the stated distance (its quarter is allowed), 0 for a level or "at"
+    least: float | None  # the least allowance, when not the tolerance floor (a landmark's size)
+    message: str
+
+    @property
+    def allowed(self) -> float:
+        return max(self.least if self.least is not None else TOLERANCE_FLOOR.get(), 0.25 * self.distance)
+
+
+def measure_on_figure(claim: parser.Claim, placement: Placement) -> Measured | None:
+    """A distance, level, halfway or "at" claim measured on the point's body figure; None if it lacks it."""
     kind, names, direction, d = claim.measure
     frame = placement.frame
     across, along = frame.point
     code = placement.code
+    said = f"“{claim.words}” is not where it is: on its figure {code} is"
     if kind == "from" and direction == "out":
         if MIDLINE.match(names[0].strip()):
             if not frame.has_midline:
@@ -215,30 +239,41 @@ def _on_figure(claim: parser.Claim, placement: Placement) -> tuple[str | None, b
             if mark is None:
                 return None
             actual = abs(across - mark[0])
-        if abs(actual - d) <= tolerance(d):
-            return None, True
-        return f"“{claim.words}” is not where it is: on its figure {code} is {_cun(actual)} cun to the side", True
+        return Measured(abs(actual - d), d, None, f"{said} {_cun(actual)} cun to the side")
     marks = [_mark(frame, n) for n in names]
-    if any(m is None for m in marks) or not frame.upright:
+    if any(m is None for m in marks):
         return None
+    if kind == "at":
+        (mx, ma), line = marks[0], _is_line(frame, names[0])
+        if not frame.upright and line:
+            return None
+        off = abs(along - ma) if line else ((across - mx) ** 2 + (along - ma) ** 2) ** 0.5
+        message = f"the point is not at “{claim.words}”: on its figure {code} is {_cun(off)} cun from it"
+        return Measured(off, 0.0, AT_LANDMARK, message)
+    if not frame.upright:
+        return None
+    offset = along - marks[0][1]  # positive: below it (toward the feet or the fingertips)
+    where = "level with it" if abs(offset) < 0.05 else f"{_cun(offset)} cun {'above' if offset < 0 else 'below'} it"
+    if kind == "just":
+        # "Just below": within a thumb's width and a half of it, on that side.
+        signed = offset if direction == "down" else -offset
+        return Measured(max(0.0, -signed, signed - 1.5), 0.0, None, f"{said} {where}")
+    landmark = names[0].strip().removeprefix("=")
     if kind == "from" and direction in ("up", "down"):
-        offset = along - marks[0][1]  # positive: below (toward the feet or the fingertips)
         expected = d if direction == "down" else -d
-        if abs(offset - expected) <= tolerance(d):
-            return None, True
-    elif kind == "level":
-        offset = along - marks[0][1]
-        if abs(offset) <= TOLERANCE_FLOOR.get():
-            return None, True
-    elif kind == "halfway":
+        return Measured(abs(offset - expected), d, None, f"{said} {where} (the {landmark})")
+    if kind == "level":
+        return Measured(abs(offset), 0.0, None, f"{said} {where} (the {landmark})")
+    if kind == "halfway":
         half = abs(marks[0][1] - marks[1][1]) / 2
         offset = along - (marks[0][1] + marks[1][1]) / 2
-        if abs(offset) <= tolerance(half):
-            return None, True
         where = "above" if offset < 0 else "below"
-        return f"“{claim.words}” is not where it is: on its figure {code} is {_cun(offset)} cun {where} halfway", True
-    else:
+        return Measured(abs(offset), half, None, f"{said} {_cun(offset)} cun {where} halfway")
+    return None
+
+
+def _on_figure(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool] | None:
+    measured = measure_on_figure(claim, placement)
+    if measured is None:
         return None
-    where = "level with it" if abs(offset) < 0.05 else f"{_cun(offset)} cun {'above' if offset < 0 else 'below'} it"
-    landmark = names[0].strip().removeprefix("=")
-    return f"“{claim.words}” is not where it is: on its figure {code} is {where} (the {landmark})", True
+    return (None if measured.miss <= measured.allowed else measured.message), True

@@ -330,7 +330,14 @@ def _edge(lm: Landmark, axis: str, direction: str) -> float:
 
 
 def _displace(
-    lm: Landmark, direction: str, d: float | None, words: str, *, level_only: bool, just: bool = False
+    lm: Landmark,
+    direction: str,
+    d: float | None,
+    words: str,
+    *,
+    level_only: bool,
+    just: bool = False,
+    close: bool = False,
 ) -> list[Claim]:
     """Claims for a point ``d`` cun (None: some way) from a landmark in ``direction``."""
     claims: list[Claim] = []
@@ -358,7 +365,8 @@ def _displace(
             elif just:
                 # "Just below the knee": within a thumb's width or so of it.
                 lo_, hi_ = sorted((edge, edge + sign * 1.5 * scale))
-                claims.append(Claim(axis, lo_, hi_, 1.0, words=words))
+                measure = ("just", (lm.text,), direction, 0.0) if axis != "head" and close else None
+                claims.append(Claim(axis, lo_, hi_, 1.0, words=words, measure=measure))
             else:
                 value = edge + sign * d * scale
                 measure = ("from", (lm.text,), direction, d) if axis != "head" else None
@@ -459,12 +467,21 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         lm = _landmark_after(clause, end)
         if lm is None:
             continue
-        just = _JUST_RE.search(clause[max(0, m.start() - 14) : m.start()]) is not None or lm.small
+        near = _JUST_RE.search(clause[max(0, m.start() - 14) : m.start()])
+        just = near is not None or lm.small
+        # "Just below" is close to it; "directly below" only in line with it.
+        close = near is not None and not near.group(0).startswith(("directly", "right"))
         if direction == "out":
             claims += _displace(lm, direction, None, clause[m.start() : lm.end], level_only=False)
         else:
             claims += _displace(
-                lm, direction, 0.5 if just else None, clause[m.start() : lm.end], level_only=False, just=just
+                lm,
+                direction,
+                0.5 if just else None,
+                clause[m.start() : lm.end],
+                level_only=False,
+                just=just,
+                close=close,
             )
         used.append((m.start(), lm.end))
     # "front of the X" / "back of the X" for a structure used as a reference ("at the back of the point of the shoulder").  # noqa: E501 (a pattern reads best whole)
@@ -493,6 +510,9 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
     return claims
 
 
+_AT_WORDS = re.compile(r"\b(?:at|in|on|into|over|inside)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,4}$")
+
+
 def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
     claims = []
     pos = 0
@@ -508,6 +528,9 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
             continue
         if re.match(r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls)\b", clause[lm.end :]):
             continue  # "where the tip of the middle finger touches": a way to find it
+        # "At the X", "in the X": where the figure has the landmark, the point must be at it (judge.py).
+        if _AT_WORDS.search(before) and not re.search(r"\bline\b", before[-60:]):
+            claims.append(Claim("at", words=lm.text, measure=("at", (lm.text,), None, 0.0)))
         for axis, (lo, hi) in lm.axes.items():
             if axis in ("midline",) and lm.key is None and lo == 0 and "spine" in lm.text:
                 claims.append(Claim(axis, 0, 0, 0.5, words=lm.text))

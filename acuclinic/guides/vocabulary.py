@@ -241,12 +241,15 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"iliac\s+crests?|hip\s?bone\s+tops", None, {_T: (22.3, 23.7)}),
     (r"pubic\s+(?:bone|symphysis|crest)|pubis", "pubic_bone", {_T: (26.8, 28.2), "midline": (0, 0)}),
     (r"tail\s?bone|coccyx", None, {_T: (28.5, 30.0), "midline": (0, 0)}),
+    # The top of the cleft between the buttocks, not the fold beneath them.
+    (r"top\s+of\s+the\s+(?:buttock|gluteal|natal)\s+(?:crease|cleft|crack)|(?:natal|intergluteal)\s+cleft|"
+     r"(?:crease|cleft|crack)\s+between\s+the\s+buttocks", None, {_T: (28.0, 30.0), "midline": (0, 0)}),
     (r"sacral\s+hiatus", None, {_T: (28.3, 29.0), "midline": (0, 0)}),
     (r"(?:lowest|lower|floating|free\s+ends?\s+of\s+the\s+(?:\w+\s+)?)\s*ribs?|(?:11th|12th|eleventh|twelfth)\s+ribs?",
      None, {_T: (16.5, 20.5)}),
     # Head.
-    (r"(?:outer|lateral)\s+ends?\s+of\s+the\s+eyebrows?", "eyebrow_end", {}),
-    (r"(?:inner|medial)\s+ends?\s+of\s+the\s+eyebrows?", "eyebrow_start", {"head": (-3.2, -2.8)}),
+    (r"(?:outer|lateral)\s+(?:ends?|tips?|tails?|corners?)\s+of\s+the\s+eyebrows?", "eyebrow_end", {}),
+    (r"(?:inner|medial)\s+(?:ends?|tips?|heads?|corners?)\s+of\s+the\s+eyebrows?", "eyebrow_start", {"head": (-3.2, -2.8)}),  # noqa: E501 (a pattern reads best whole)
     (r"eyebrows?|brows?", "eyebrow", {"head": (-3.2, -2.8)}),
     (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),
