@@ -174,7 +174,7 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
         if placement.limb == "arm" and direction in ("up", "down") and claim.axis[4:] in ("biceps_tendon",):
             return None, False
         if OPPOSITE_DIRECTION.get(direction) in known and direction not in known:
-            return f"“{claim.words}” puts it on the wrong side of that landmark", True
+            return f"“{_said(claim.words)}” puts it on the wrong side of that landmark", True
         return None, direction in known or OPPOSITE_DIRECTION.get(direction) in known
     if claim.measure is not None and placement.frame is not None:
         judged = _on_figure(claim, placement)
@@ -186,8 +186,9 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
     lo, hi = claim.lo - claim.tolerance, claim.hi + claim.tolerance
     if hi < span[0] or lo > span[1]:
         if claim.axis == "side":
-            return f"“{claim.words}” is the wrong side of the limb", True
-        return f"“{claim.words}” is not where it is", True
+            digit = re.search(r"\b(toe|finger|thumb)\b", claim.words)
+            return f"“{_said(claim.words)}” is the wrong side of the {digit.group(1) if digit else 'limb'}", True
+        return f"“{_said(claim.words)}” is not where it is", True
     return None, True
 
 
@@ -202,6 +203,11 @@ def _is_line(frame: Frame, words: str) -> bool:
 _VERTEBRA_WORDS = re.compile(r"^=?(?:c[1-7]|t\d{1,2}|l[1-5])$")
 # How far from a landmark a point "at" it may be on its figure, in cun: the landmark's own size.
 AT_LANDMARK = 1.5
+
+
+def _said(words: str) -> str:
+    """The text's words as the writer put them: "the big bump (C7)", not the parser's "=c7"."""
+    return re.sub(r"\s*=([ctls]\d{1,2})\b", lambda m: f" ({m.group(1).upper()})", words).strip()
 
 
 def _cun(value: float) -> str:
@@ -228,7 +234,7 @@ def measure_on_figure(claim: parser.Claim, placement: Placement) -> Measured | N
     frame = placement.frame
     across, along = frame.point
     code = placement.code
-    said = f"“{claim.words}” is not where it is: on its figure {code} is"
+    said = f"“{_said(claim.words)}” is not where it is: on its figure {code} is"
     if kind == "from" and direction == "out":
         if MIDLINE.match(names[0].strip()):
             if not frame.has_midline:
@@ -248,7 +254,7 @@ def measure_on_figure(claim: parser.Claim, placement: Placement) -> Measured | N
         if not frame.upright and line:
             return None
         off = abs(along - ma) if line else ((across - mx) ** 2 + (along - ma) ** 2) ** 0.5
-        message = f"the point is not at “{claim.words}”: on its figure {code} is {_cun(off)} cun from it"
+        message = f"the point is not at “{_said(claim.words)}”: on its figure {code} is {_cun(off)} cun from it"
         return Measured(off, 0.0, AT_LANDMARK, message)
     if not frame.upright:
         return None
@@ -258,12 +264,13 @@ def measure_on_figure(claim: parser.Claim, placement: Placement) -> Measured | N
         # "Just below": within a thumb's width and a half of it, on that side.
         signed = offset if direction == "down" else -offset
         return Measured(max(0.0, -signed, signed - 1.5), 0.0, None, f"{said} {where}")
-    landmark = names[0].strip().removeprefix("=")
+    landmark = _said(names[0].strip())
+    landmark = landmark.upper() if _VERTEBRA_WORDS.match(landmark) else f"the {landmark.removeprefix('the ')}"
     if kind == "from" and direction in ("up", "down"):
         expected = d if direction == "down" else -d
-        return Measured(abs(offset - expected), d, None, f"{said} {where} (the {landmark})")
+        return Measured(abs(offset - expected), d, None, f"{said} {where} ({landmark})")
     if kind == "level":
-        return Measured(abs(offset), 0.0, None, f"{said} {where} (the {landmark})")
+        return Measured(abs(offset), 0.0, None, f"{said} {where} ({landmark})")
     if kind == "halfway":
         half = abs(marks[0][1] - marks[1][1]) / 2
         offset = along - (marks[0][1] + marks[1][1]) / 2
