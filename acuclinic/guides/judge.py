@@ -44,6 +44,12 @@ _TRUNK_ZONES = (
     (r"throat|front\s+of\s+the\s+neck|side\s+of\s+the\s+neck", (-0.5, 9.7)),
     (r"back\s+of\s+the\s+head|occiput", (-12.0, 1.0)),
 )
+# Zones of the head named as the position, over the scalp from the front hairline (vocabulary.py's head axis).
+_HEAD_ZONES = (
+    (r"(?:back|nape)\s+of\s+the\s+neck|nape", (11.5, 30.0)),
+    (r"forehead", (-4.0, 0.5)),
+    (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", (2.0, 8.5)),
+)
 # The stretch of a limb that a segment's name covers, away from the joints at its ends (vocabulary.py's
 # axes): "on the forearm" is not a point in the elbow crease, "on the calf" not one in the knee crease.
 _SEGMENT_CORES = (
@@ -154,6 +160,12 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             measured = span and axis in placement.measured and re.fullmatch(pattern, m.text.strip())
             if measured and (span[1] < lo or span[0] > hi):
                 return f"the text puts it on the {m.text.strip()}, away from the joint where it is", True
+    if "head" in placement.measured and placement.part == "head":
+        for pattern, (lo, hi) in _HEAD_ZONES:
+            if re.search(rf"\b(?:{pattern})\b", head):
+                plo, phi = placement.axes["head"]
+                if hi + 1.0 < plo or lo - 1.0 > phi:
+                    return f"the text puts it on the {re.search(pattern, head).group(0)}", True
     if "trunk" in placement.axes:
         for pattern, (lo, hi) in _TRUNK_ZONES:
             if re.search(rf"\b(?:{pattern})\b", head):

@@ -78,7 +78,11 @@ def test_wrong_lay_descriptions_caught(corpus):
      ("SI3", "Make a loose fist: Houxi is at the end of the crease on the index-finger edge of the hand."),
      ("GB20", "On the back of the neck, level with the big bump at its base (C7)."),  # a bracketed level
      ("TE3", "On the back of the hand, between the index-finger and middle-finger hand bones."),
-     ("ST25", "Four cun out to each side of the belly button.")],
+     ("ST25", "Four cun out to each side of the belly button."),
+     ("GV20", "On the back of the neck, on the midline, just below the skull."),  # head zones by the scalp
+     ("CV12", "On the midline, two cun above the belly button."),  # measured on the figure
+     ("BL2", "At the far outer tip of the eyebrow."),  # a landmark the point is not at, on its figure
+     ("KI1", "On the sole of the foot, in the centre of the heel pad.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
