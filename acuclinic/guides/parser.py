@@ -243,7 +243,7 @@ _DEFINITION = re.compile(
     r"^(?:a|the|this|that)\s+(?:[\w-]+\s+){0,2}(?:hollow|dip|groove|gap|depression|crease|fold|bump|line|cleft|pit|"
     r"dimple|knob|tendons?|muscles?|bone)(?:\s+[\w'-]+){0,8}?\s+(?:forms|appears|opens|shows|stands|pops|will|becomes|meets|"
     r"runs|crosses|passes|is\s+formed)\b|"
-    r"^(?:the|your|that)\s+(?:[\w-]+\s+){0,2}(?:finger|fingertip|thumb|tip|hand)\s+(?:\w+\s+)?"
+    r"^(?:where\s+|until\s+)?(?:the|your|that)\s+(?:[\w-]+\s+){0,4}(?:finger|fingertip|thumb|tip|hand)s?\s+(?:\w+\s+)?"
     r"(?:slips|falls|lands|rests|drops|touches|sits|lies|reaches|ends)\b"
 )
 
@@ -468,6 +468,8 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         if lm is None:
             continue
         near = _JUST_RE.search(clause[max(0, m.start() - 14) : m.start()])
+        if direction in ("up", "down") and re.match(r"(?:finger\s?)?tips?\s+of|fingertips?", lm.text):
+            continue  # "under the tip of the middle finger" (in a fist): a finger pointing, not a landmark
         just = near is not None or lm.small
         # "Just below" is close to it; "directly below" only in line with it.
         close = near is not None and not near.group(0).startswith(("directly", "right"))
@@ -510,6 +512,7 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
     return claims
 
 
+_ABOUT = re.compile(r"\b(?:about|around|roughly|approximately|level|height)\s+(?:\w+\s+){0,3}$")
 _AT_WORDS = re.compile(r"\b(?:at|in|on|into|over|inside)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,4}$")
 
 
@@ -534,6 +537,8 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
         for axis, (lo, hi) in lm.axes.items():
             if axis in ("midline",) and lm.key is None and lo == 0 and "spine" in lm.text:
                 claims.append(Claim(axis, 0, 0, 0.5, words=lm.text))
+            elif axis == "midline" and lm.small and _ABOUT.search(before):
+                continue  # "at about L2": a level, not the spine itself
             elif axis in VERTICAL or axis == "midline":
                 claims.append(Claim(axis, lo, hi, 1.0 if axis in ("trunk", "midline") else 0.5, words=lm.text))
     if re.search(r"\bon\s+the\s+(?:\w+\s+)?(?:mid-?line|centre\s+line|center\s+line)\b|\bon\s+the\s+spine\b", clause):
