@@ -578,8 +578,13 @@ def _side_claims(clause: str, limb: str | None) -> list[Claim]:
         # A digit's own side ("the side of the index finger") is read by the digit claims.
         if re.search(rf"{DIGIT_WORD}[- ](?:finger|toe)|thumb|big toe", of):
             continue
+        crease_end = re.search(r"[- ]end\b", m.group(0)) and re.match(
+            r"(?:the\s+)?(?:elbow|wrist|cubital)\s+crease", of
+        )
         if word in _ARM_SIDE and limb != "leg":
             side = _ARM_SIDE[word]
+        elif word in ("inner", "inside", "outer", "outside") and limb == "arm" and crease_end:
+            side = "ulnar" if word in ("inner", "inside") else "radial"  # "the outer end of the elbow crease"
         elif word in _LEG_SIDE and limb == "leg":
             side = _LEG_SIDE[word]
         elif word in ("medial", "lateral") and limb == "arm":
