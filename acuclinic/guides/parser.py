@@ -234,7 +234,7 @@ _LOCATION_WORD = re.compile(
 _YOUR_SOON = re.compile(r"^(?:\S+\s+){0,3}your\b")
 # "Houxi is at the end of the crease", "press at the end": the verb goes, the location stays.
 _SUBJECT = re.compile(
-    r"^(?:(?:it|this|the\s+point|(?!the\b|a\b|an\b)[a-z]+)\s+(?:is|lies|sits|can\s+be\s+found)|press|feel|needle|"
+    r"^(?:(?:it|this|the\s+point|(?!(?:the|a|an|which|that|what|there|here|where|who|one)\b)[a-z]+)\s+(?:is|lies|sits|can\s+be\s+found)|press|feel|needle|"
     r"find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+(?=(?:just\s+|right\s+|directly\s+|about\s+)?(?:at|on|in|over|"
     r"between|below|above|under|behind|level|halfway|midway|\d|one|two|three|four|a\s+hand|a\s+thumb)\b)"
 )
