@@ -191,6 +191,11 @@ def _resolve_its(text: str) -> str:
 
 
 _CODE = re.compile(r"\b(?:lu|li|st|sp|ht|si|bl|ki|pc|te|gb|lr|gv|cv)\d{1,2}\b|\bex-[a-z]{1,2}\d{1,2}\b")
+# "Unlike GB39 on the outer leg", "don't confuse it with KI3, on the inside": about something else.
+_COMPARISON = re.compile(
+    r"^(?:unlike|like|as\s+with|compared?\s+(?:with|to)|as\s+opposed\s+to|not\s+to\s+be\s+confused|"
+    r"(?:don't|do\s+not)\s+confuse|its\s+(?:partner|twin|mirror|counterpart)|mirroring|it\s+mirrors)\b"
+)
 _OTHER_POINT = re.compile(rf"^(?:{_CODE.pattern})\s+(?:lies|is|sits)\b")
 # A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
 _BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
@@ -271,7 +276,9 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
                 clauses.append(Clause(part, "cue"))
                 aside = True
                 continue
-            if _OTHER_POINT.match(part) and own is not None and not part.startswith(own.lower()):
+            if _COMPARISON.match(part) or (
+                _OTHER_POINT.match(part) and own is not None and not part.startswith(own.lower())
+            ):
                 clauses.append(Clause(part, "aside"))  # "(ST30 lies level with the pubic bone)"
                 continue
             subject = _SUBJECT.match(part)

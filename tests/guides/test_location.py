@@ -101,7 +101,10 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("TE13", "On the back of the upper arm, three cun below the acromial angle, at the lower back edge of the deltoid."),
      ("TE20", "Fold the ear forward: right above its tip, just inside the hairline."),
      ("HT5", "One thumb-width above the wrist crease, on the little-finger side, beside the tendon (on the thumb side of it)."),
-     ("LR10", "On the inner thigh, three cun below the pulse in the groin at the level of the pubic bone.")],
+     ("LR10", "On the inner thigh, three cun below the pulse in the groin at the level of the pubic bone."),
+     ("SP6", "Unlike GB39 on the outer leg, it sits on the inner leg, three cun above the inner ankle bone."),
+     ("PC8", "Close your hand into a fist: the point is under the tip of the middle finger, on the palm."),
+     ("BL23", "Trace across from the lowest ribs to the spine: at about L2, go one and a half cun out to the side.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
