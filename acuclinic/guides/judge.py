@@ -50,6 +50,11 @@ _HEAD_ZONES = (
     (r"forehead", (-4.0, 0.5)),
     (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", (2.0, 8.5)),
 )
+# The side of the body each figure shows, and the parts whose front and back it tells apart.
+_FACING = {"trunk_front": "anterior", "leg_front": "anterior", "head_front": "anterior",
+           "trunk_back": "posterior", "leg_back": "posterior", "head_back": "posterior"}  # fmt: skip
+_FACED = {"back", "buttock", "chest", "abdomen", "neck", "head", "face", "groin", "thigh", "knee", "lower_leg"}
+_SIDEWAYS = re.compile(r"\b(?:sides?|flank|lateral|outer|outside|edge|border)\b")
 # The stretch of a limb that a segment's name covers, away from the joints at its ends (vocabulary.py's
 # axes): "on the forearm" is not a point in the elbow crease, "on the calf" not one in the knee crease.
 _SEGMENT_CORES = (
@@ -160,6 +165,17 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             measured = span and axis in placement.measured and re.fullmatch(pattern, m.text.strip())
             if measured and (span[1] < lo or span[0] > hi):
                 return f"the text puts it on the {m.text.strip()}, away from the joint where it is", True
+        faces = _FACING.get(placement.frame.view) if placement.frame else None
+        if (
+            faces
+            and m.aspect in ("anterior", "posterior")
+            and m.aspect != faces
+            and parts <= _FACED
+            and not _SIDEWAYS.search(head)
+        ):
+            # The body figure shows the point from the front (or the back): "on the back of the hip" for ST31.
+            where = "front" if faces == "anterior" else "back"
+            return f"the text puts it on the {OPPOSITE[faces]} side (“{m.text.strip()}”); it is on the {where}", True
     if "head" in placement.measured and placement.part == "head":
         for pattern, (lo, hi) in _HEAD_ZONES:
             if re.search(rf"\b(?:{pattern})\b", head):

@@ -82,7 +82,9 @@ def test_wrong_lay_descriptions_caught(corpus):
      ("GV20", "On the back of the neck, on the midline, just below the skull."),  # head zones by the scalp
      ("CV12", "On the midline, two cun above the belly button."),  # measured on the figure
      ("BL2", "At the far outer tip of the eyebrow."),  # a landmark the point is not at, on its figure
-     ("KI1", "On the sole of the foot, in the centre of the heel pad.")],
+     ("KI1", "On the sole of the foot, in the centre of the heel pad."),
+     ("ST31", "On the back of the hip, in the middle of the buttock."),  # its figure shows it from the front
+     ("ST12", "On the back, in the hollow above the shoulder blade's ridge.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
