@@ -112,7 +112,11 @@ def frame(atlas: Atlas, code: str) -> Frame | None:
         return (round(abs(across) if view.record.mirrored else across, 2), round(along, 2))
 
     marks = {name: cun(mark.at) for name, mark in view.record.landmarks.items()}
-    return Frame(view.name, cun(position.xy), marks, view.record.midline is not None, view.name not in _FLAT_VIEWS)
+    forward = None
+    if view.record.anterior is not None and not view.record.mirrored:
+        forward = 1 if view.record.anterior == view.record.lateral else -1
+    upright = view.name not in _FLAT_VIEWS
+    return Frame(view.name, cun(position.xy), marks, view.record.midline is not None, upright, forward)
 
 
 class FigurePlacements:

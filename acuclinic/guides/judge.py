@@ -284,6 +284,13 @@ def measure_on_figure(claim: parser.Claim, placement: Placement) -> Measured | N
         off = abs(along - ma) if line else ((across - mx) ** 2 + (along - ma) ** 2) ** 0.5
         message = f"the point is not at “{_said(claim.words)}”: on its figure {code} is {_cun(off)} cun from it"
         return Measured(off, 0.0, AT_LANDMARK, message)
+    if kind == "from" and direction in ("front", "back"):
+        if frame.forward is None:
+            return None
+        ahead = (across - marks[0][0]) * frame.forward  # positive: in front of the landmark
+        expected = d if direction == "front" else -d
+        where = f"{_cun(ahead)} cun {'in front of' if ahead > 0 else 'behind'} it"
+        return Measured(abs(ahead - expected), d, None, f"{said} {where}")
     if not frame.upright:
         return None
     offset = along - marks[0][1]  # positive: below it (toward the feet or the fingertips)

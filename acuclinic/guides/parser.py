@@ -393,6 +393,9 @@ def _displace(
                 claims.append(Claim(axis, lo, hi, 1.0, words=words))
         elif axis in TRANSVERSE and direction in ("up", "down") and not level_only and d is not None:
             claims.append(Claim(axis, lo, hi, 1.0, words=words))
+    if d is not None and direction in ("front", "back") and "head" not in lm.axes:
+        # "Three cun behind the outer corner of the eye": judged on a side view's figure, where there is one.
+        claims.append(Claim("ahead", words=words, measure=("from", (lm.text,), direction, d)))
     return claims
 
 

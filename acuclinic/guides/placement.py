@@ -57,6 +57,7 @@ class Frame:
     landmarks: dict[str, tuple[float, float]]
     has_midline: bool
     upright: bool = True  # the view's height is the body's (not the scalp seen from above)
+    forward: int | None = None  # on a side view, +1 if ``across`` grows toward the front, -1 if toward the back
 
 
 @dataclass

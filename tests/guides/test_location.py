@@ -84,7 +84,8 @@ def test_wrong_lay_descriptions_caught(corpus):
      ("BL2", "At the far outer tip of the eyebrow."),  # a landmark the point is not at, on its figure
      ("KI1", "On the sole of the foot, in the centre of the heel pad."),
      ("ST31", "On the back of the hip, in the middle of the buttock."),  # its figure shows it from the front
-     ("ST12", "On the back, in the hollow above the shoulder blade's ridge.")],
+     ("ST12", "On the back, in the hollow above the shoulder blade's ridge."),
+     ("EX-HN5", "At the temple, about three cun behind the outer corner of the eye.")],  # on the side view
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -106,7 +107,8 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("LR10", "On the inner thigh, three cun below the pulse in the groin at the level of the pubic bone."),
      ("SP6", "Unlike GB39 on the outer leg, it sits on the inner leg, three cun above the inner ankle bone."),
      ("PC8", "Close your hand into a fist: the point is under the tip of the middle finger, on the palm."),
-     ("BL23", "Trace across from the lowest ribs to the spine: at about L2, go one and a half cun out to the side.")],
+     ("BL23", "Trace across from the lowest ribs to the spine: at about L2, go one and a half cun out to the side."),
+     ("EX-HN5", "At the temple, about one cun behind the outer corner of the eye.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
