@@ -1,0 +1,154 @@
+"""Split a plain-English point location into clauses and say what each is.
+
+"Make a loose fist: Houxi is at the end of the crease on the little-finger edge, just behind the knuckle.
+It mirrors Hegu (LI4) ..." is a positioning **cue** (how to stand or find it: not a location), the
+**position** itself ("at the end of the crease on the little-finger edge", its subject "Houxi is" set aside),
+a **reference** it is measured from ("just behind the knuckle") and an **aside** about another point (the
+last sentence). parser.py reads the claims of the position and reference clauses. Pure: no Django import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import CUE_START, POSITION_START
+
+_NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
+_OWNER = re.compile(
+    r"\b(shoulder\s+blade|scapula|knee\s?cap|patella|collar\s?bone|clavicle|breast\s?bone|sternum|shin\s?bone|tibia|"
+    r"fibula|ankle\s+bone|malleolus|elbow\s+crease|wrist\s+crease|eyebrow|ear|jaw\s?bone)\b"
+)
+_PRONOUN = re.compile(
+    r"\b(?:its\s+((?:[\w-]+\s+){0,2}?(?:tip|corner|angle|point|edge|border|end|ridge|top|bottom|middle|"
+    r"centre|center|head|base|notch|crest|spine|prominence))\b|(?:the\s+)?(\w+)\s+of\s+it\b)"
+)
+
+
+# Structures that "it" may point back to without being an owner of parts ("the thumb side of it": the tendon).
+_REFERENT = re.compile(
+    r"\b(tendons?|muscles?|knob|bump|bone|groove|ridge|crease|hollow|notch|vertebra|ligament|cord|bulge|prominence)\b"
+)
+
+
+def _resolve_its(text: str) -> str:
+    """ "On the shoulder blade, at its lower tip": "its" is the last structure named before it."""
+
+    def replace(m: re.Match) -> str:
+        owner, at = None, -1
+        for o in _OWNER.finditer(text, 0, m.start()):
+            owner, at = o.group(1), o.start()
+        if m.group(2):
+            # "the thumb side of it": "it" is the last structure named, whatever it is, in an earlier clause
+            # ("the notch at the top of it" is the top of the breastbone, not of the notch).
+            boundary = max(text.rfind(c, 0, m.start()) for c in ",;()")
+            for o in _REFERENT.finditer(text, 0, max(boundary, 0)):
+                if o.start() > at:
+                    owner, at = o.group(1), o.start()
+        if owner is None:
+            return m.group(0)
+        if m.group(1):
+            return f"the {m.group(1)} of the {owner}"
+        return f"{m.group(0)[:-2]}the {owner}"
+
+    return _PRONOUN.sub(replace, text)
+
+
+_CODE = re.compile(r"\b(?:lu|li|st|sp|ht|si|bl|ki|pc|te|gb|lr|gv|cv)\d{1,2}\b|\bex-[a-z]{1,2}\d{1,2}\b")
+# "Unlike GB39 on the outer leg", "don't confuse it with KI3, on the inside": about something else.
+_COMPARISON = re.compile(
+    r"^(?:unlike|like|as\s+with|compared?\s+(?:with|to)|as\s+opposed\s+to|not\s+to\s+be\s+confused|"
+    r"(?:don't|do\s+not)\s+confuse|its\s+(?:partner|twin|mirror|counterpart)|mirroring|it\s+mirrors)\b"
+)
+_OTHER_POINT = re.compile(rf"^(?:{_CODE.pattern})\s+(?:lies|is|sits)\b")
+# A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
+_BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
+# "Bend the elbow and press at the end of the crease": the location follows the cue.
+_AND_FIND = re.compile(
+    r"\s+and\s+(?=(?:then\s+)?(?:press|feel|find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+"
+    r"(?:just\s+|right\s+)?(?:at|on|in|over|between|below|above)\b)"
+)
+
+
+def sentences(text: str) -> list[list[str]]:
+    """The clauses of each sentence: split at sentence ends and colons, then semicolons, brackets and commas."""
+    text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
+    text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
+    text = re.sub(rf"\(\s*({_CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays
+    text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
+    text = re.sub(r"[ \t]+", " ", text)
+    text = _resolve_its(text)
+    text = _AND_FIND.sub(", ", text)
+    out = []
+    for sentence in re.split(r"\.(?!\d)|:", text):
+        parts = re.split(r"[;()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", sentence)
+        parts = [p.strip() for p in parts if p and p.strip()]
+        if parts:
+            out.append(parts)
+    return out
+
+
+def split(text: str) -> list[str]:
+    """Clauses: split at sentence ends, colons, semicolons, brackets and commas."""
+    return [part for sentence in sentences(text) for part in sentence]
+
+
+# Words a location clause may start with; a clause that starts with another word and speaks to "your" body
+# within its first words is an instruction ("Drop your chin to your chest", "Stick your thumb up").
+_LOCATION_WORD = re.compile(
+    r"^(?:on|in|at|over|along|inside|within|into|across|atop|upon|just|right|directly|about|roughly|a|an|the|one|"
+    r"two|three|four|five|half|above|below|under|behind|between|halfway|midway|level|where|near|beside|from|"
+    r"up|down|high|low|deep|\d)\b"
+)
+_YOUR_SOON = re.compile(r"^(?:\S+\s+){0,3}your\b")
+# "Houxi is at the end of the crease", "press at the end": the verb goes, the location stays.
+_SUBJECT = re.compile(
+    r"^(?:(?:it|this|the\s+point|(?!(?:the|a|an|which|that|what|there|here|where|who|one)\b)[a-z]+)\s+(?:is|lies|sits|can\s+be\s+found)|press|feel|needle|"
+    r"find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+(?=(?:just\s+|right\s+|directly\s+|about\s+)?(?:at|on|in|over|"
+    r"between|below|above|under|behind|level|halfway|midway|\d|one|two|three|four|a\s+hand|a\s+thumb)\b)"
+)
+# A landmark being described, not the point: "a hollow forms between two tendons", "the fingertip slips into ...".
+_DEFINITION = re.compile(
+    r"^(?:a|the|this|that)\s+(?:[\w-]+\s+){0,2}(?:hollow|dip|groove|gap|depression|crease|fold|bump|line|cleft|pit|"
+    r"dimple|knob|tendons?|muscles?|bone)(?:\s+[\w'-]+){0,8}?\s+(?:forms|appears|opens|shows|stands|pops|will|becomes|meets|"
+    r"runs|crosses|passes|is\s+formed)\b|"
+    r"^(?:where\s+|until\s+)?(?:the|your|that)\s+(?:[\w-]+\s+){0,4}(?:finger|fingertip|thumb|tip|hand)s?\s+(?:\w+\s+)?"
+    r"(?:slips|falls|lands|rests|drops|touches|sits|lies|reaches|ends)\b"
+)
+
+
+def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
+    """(kind, clause) for each clause: kind "position", "reference", "cue" or "aside".
+
+    ``own`` is the code of the point described: a later sentence that names another point ("It mirrors BL60
+    on the outer ankle") is about that point, an aside.
+    """
+    out: list[tuple[str, str]] = []
+    first = True
+    for n, sentence in enumerate(sentences(text)):
+        if own is not None and n > 0 and any(c != own.lower() for c in _CODE.findall(" ".join(sentence))):
+            out += [("aside", part) for part in sentence]
+            continue
+        described = False
+        for part in sentence:
+            if described or _DEFINITION.match(part):
+                # The rest of a sentence that describes a landmark describes it further ("..., on the wrist").
+                out.append(("cue", part))
+                described = True
+                continue
+            if _COMPARISON.match(part) or (
+                _OTHER_POINT.match(part) and own is not None and not part.startswith(own.lower())
+            ):
+                out.append(("aside", part))  # "(ST30 lies level with the pubic bone)"
+                continue
+            subject = _SUBJECT.match(part)
+            if subject:
+                part = part[subject.end() :]
+            elif (CUE_START.match(part) and not POSITION_START.match(part)) or (
+                not _LOCATION_WORD.match(part) and _YOUR_SOON.match(part)
+            ):
+                # "Bend the knee: the point is ..." keeps its location after the cue.
+                out.append(("cue", part))
+                continue
+            out.append(("position" if (POSITION_START.match(part) or first or subject) else "reference", part))
+            first = False
+    return out
