@@ -150,6 +150,9 @@ def _digit(word: str) -> int | None:
     return DIGITS.get(word.split()[0])
 
 
+_AREA = re.compile(r"(?:at|near|around|by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}[\w'-]+")
+
+
 def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
     """The clauses of ``text`` (clauses.py) and the claims of each location clause.
 
@@ -166,6 +169,17 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
         if kind in ("position", "reference"):
             clause.claims = _claims(part, kind, limb)
         result.append(clause)
+    # "At the inner wrist, three finger-widths up from the crease": a first clause that only names a
+    # landmark, when a later one measures from one, gives the area, not the spot.
+    for i, clause in enumerate(result):
+        if clause.kind == "position" and _AREA.fullmatch(clause.text):
+            measured = (
+                _direction_at(c.text, m.end()) is not None
+                for c in result[i + 1 :]
+                for m in _DISTANCE_RE.finditer(c.text)
+            )
+            if any(measured):
+                clause.claims = [c for c in clause.claims if c.axis == "side" or c.axis.startswith("rel:")]
     # A finger or toe and its side may sit in different clauses ("On the thumb, on the side facing ...").
     located = [c for c in result if c.kind not in ("cue", "aside")]
     whole = ", ".join(c.text for c in located)
@@ -412,6 +426,13 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
             continue
         if re.match(r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls)\b", clause[lm.end :]):
             continue  # "where the tip of the middle finger touches": a way to find it
+        if re.match(r"\s+(?:height|level)\b", clause[lm.end :]):
+            # "At navel height": level with it.
+            for axis, (lo, hi) in lm.axes.items():
+                if axis in VERTICAL:
+                    measure = ("level", (lm.text,), None, 0.0)
+                    claims.append(Claim(axis, lo, hi, 1.5 if axis == "trunk" else 1.0, words=lm.text, measure=measure))
+            continue
         # "At the X", "in the X": where the figure has the landmark, the point must be at it (judge.py).
         if _AT_WORDS.search(before) and not re.search(r"\bline\b", before[-60:]):
             claims.append(Claim("at", words=lm.text, measure=("at", (lm.text,), None, 0.0)))

@@ -108,7 +108,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("SP6", "Unlike GB39 on the outer leg, it sits on the inner leg, three cun above the inner ankle bone."),
      ("PC8", "Close your hand into a fist: the point is under the tip of the middle finger, on the palm."),
      ("BL23", "Trace across from the lowest ribs to the spine: at about L2, go one and a half cun out to the side."),
-     ("EX-HN5", "At the temple, about one cun behind the outer corner of the eye.")],
+     ("EX-HN5", "At the temple, about one cun behind the outer corner of the eye."),
+     ("PC6", "At the inner wrist, three finger-widths up from the crease, between the two tendons."),  # an area
+     ("ST25", "On the belly at navel height, two cun either side.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
