@@ -87,6 +87,13 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"between\s+the\s+shoulder\s+blades", frozenset({"back"}), "posterior"),
     # A bone's head, neck or base is part of that bone, wherever the bone is ("head of the fibula").
     (r"(?:head|neck|base|shaft|body|tip)\s+of\s+the\s+fibula", frozenset({"lower_leg", "knee"}), None),
+    # "The ulnar head", "the fibular head": a bone's head named by its adjective.
+    (r"(?:ulnar|radial)\s+heads?", frozenset({"wrist", "forearm", "elbow"}), None),
+    (r"fibular\s+heads?", frozenset({"lower_leg", "knee"}), None),
+    (r"(?:femoral|femur)\s+heads?", frozenset({"buttock", "thigh", "groin"}), None),
+    (r"(?:humeral|humerus)\s+heads?", frozenset({"shoulder", "upper_arm"}), None),
+    (r"metatarsal\s+heads?", frozenset({"foot"}), None),
+    (r"metacarpal\s+heads?", frozenset({"hand"}), None),
     (r"(?:head|neck|shaft)\s+of\s+the\s+(?:humerus|upper\s+arm\s+bone)", frozenset({"upper_arm", "shoulder"}), None),
     (r"(?:head|neck)\s+of\s+the\s+(?:radius|ulna)", frozenset({"elbow", "forearm", "wrist"}), None),
     (r"(?:head|neck)\s+of\s+the\s+femur", frozenset({"buttock", "thigh", "groin"}), None),

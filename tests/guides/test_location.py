@@ -110,7 +110,8 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("BL23", "Trace across from the lowest ribs to the spine: at about L2, go one and a half cun out to the side."),
      ("EX-HN5", "At the temple, about one cun behind the outer corner of the eye."),
      ("PC6", "At the inner wrist, three finger-widths up from the crease, between the two tendons."),  # an area
-     ("ST25", "On the belly at navel height, two cun either side.")],
+     ("ST25", "On the belly at navel height, two cun either side."),
+     ("SI6", "Forearm, dorsal side, in the hollow just radial to the ulnar head, about 1 cun above the wrist crease.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
