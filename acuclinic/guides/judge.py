@@ -192,6 +192,13 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
 
 
 def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]:
+    if claim.axis == "face":
+        if placement.limb != "arm" or placement.aspect not in ("anterior", "posterior"):
+            return None, False
+        if claim.direction != placement.aspect:
+            face = "the back of the forearm" if claim.direction == "posterior" else "the palm side of the forearm"
+            return f"“{_said(claim.words)}” puts it on {face}", True
+        return None, True
     if claim.axis.startswith("rel:"):
         known = placement.relations.get(claim.axis[4:])
         if not known:

@@ -214,6 +214,9 @@ def _landmark_after(text: str, pos: int) -> Landmark | None:
     return lm
 
 
+_CREASE_FACE = re.compile(r"\b(back|dorsal|palm|palmar|front)\b(?:\s+side)?(?:\s+of\s+the)?\s+wrist")
+
+
 def _edge(lm: Landmark, axis: str, direction: str) -> float:
     lo, hi = lm.axes[axis]
     if axis == "head":
@@ -240,6 +243,7 @@ def _displace(
         (axis == "leg" and lo >= 16.8) or (axis == "arm" and lo >= 12.5) for axis, (lo, hi) in lm.axes.items()
     ):
         direction = "up" if direction == "back" else "down"  # "behind the knuckles" is toward the wrist
+    stated_level = level_only  # "level with T3, 1.5 cun from the midline": the distance is not from T3
     level_only = level_only or lm.small  # "below T1" gives a height, not the midline
     for axis, (lo, hi) in lm.axes.items():
         if (axis in VERTICAL and direction in ("up", "down")) or (axis == "head" and direction in ("front", "back")):
@@ -264,7 +268,12 @@ def _displace(
                 measure = ("from", (lm.text,), direction, d) if axis != "head" else None
                 spread = max(tol * scale, 1.0 if axis == "trunk" else 0)
                 claims.append(Claim(axis, value, value, spread, words=words, measure=measure))
-        elif axis == "midline" and direction in ("out", "medial", "lateral") and not level_only:
+                if axis == "arm" and (face := _CREASE_FACE.search(lm.text)):
+                    # Measured up the forearm from the back (or the palm side) of the wrist: on that face.
+                    side = "posterior" if face.group(1) in ("back", "dorsal") else "anterior"
+                    claims.append(Claim("face", direction=side, words=words))
+        elif axis == "midline" and direction in ("out", "medial", "lateral") and not stated_level:
+            # "3 cun lateral to L2": a vertebra is on the midline, so this is 3 cun from it.
             if d is not None and direction != "medial":
                 claims.append(Claim(axis, lo + d, hi + d, tol, words=words, measure=("from", (lm.text,), "out", d)))
         elif axis in VERTICAL and direction in ("out", "medial", "lateral", "radial", "ulnar", "front", "back"):
@@ -333,6 +342,24 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
             lo, hi = lm.axes["midline"]
             claims.append(Claim("midline", lo, hi, 1.0, words=clause[m.start() : lm.end]))
             used.append((m.start(), lm.end))
+    # "T3 level", "at navel height": level with the landmark named just before.
+    pos = 0
+    while (lm := find_landmark(clause, pos)) is not None:
+        pos = lm.end
+        if any(s <= lm.start < e for s, e in used) or not re.match(r"\s+(?:level|height)\b", clause[lm.end :]):
+            continue
+        for axis, (lo, hi) in lm.axes.items():
+            if axis in VERTICAL:
+                measure = ("level", (lm.text,), None, 0.0)
+                claims.append(Claim(axis, lo, hi, 1.5 if axis == "trunk" else 1.0, words=lm.text, measure=measure))
+        used.append((lm.start, lm.end))
+    # Measured up from one ankle bone, a point is on that side of the leg ("3 cun above the outer ankle bone").
+    for m in _DISTANCE_RE.finditer(clause):
+        found = _direction_at(clause, m.end())
+        lm = _landmark_after(clause, found[1]) if found and found[0] == "up" else None
+        if lm is not None and lm.key in ("inner_ankle", "outer_ankle"):
+            lo, hi = SIDE_RANGE["medial" if lm.key == "inner_ankle" else "lateral"]
+            claims.append(Claim("side", lo, hi, 0.6, words=clause[m.start() : lm.end]))
     # "halfway between A and B".
     for m in _HALFWAY_RE.finditer(clause):
         a = _landmark_after(clause, m.end())
@@ -426,13 +453,7 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
             continue
         if re.match(r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls)\b", clause[lm.end :]):
             continue  # "where the tip of the middle finger touches": a way to find it
-        if re.match(r"\s+(?:height|level)\b", clause[lm.end :]):
-            # "At navel height": level with it.
-            for axis, (lo, hi) in lm.axes.items():
-                if axis in VERTICAL:
-                    measure = ("level", (lm.text,), None, 0.0)
-                    claims.append(Claim(axis, lo, hi, 1.5 if axis == "trunk" else 1.0, words=lm.text, measure=measure))
-            continue
+
         # "At the X", "in the X": where the figure has the landmark, the point must be at it (judge.py).
         if _AT_WORDS.search(before) and not re.search(r"\bline\b", before[-60:]):
             claims.append(Claim("at", words=lm.text, measure=("at", (lm.text,), None, 0.0)))

@@ -266,6 +266,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      {}),
     (r"(?:sharp\s+|front\s+|anterior\s+|inner\s+|medial\s+)?(?:edge|crest|border)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
      r"(?:shin\s?bone|tibia)(?:'s|’s)?(?:\s+(?:sharp|front|inner)\s+(?:edge|crest|border))?|shin\s+(?:crest|edge|ridge)|"
+     r"(?:anterior\s+|medial\s+)?tibial\s+(?:crest|border|edge|margin)|"
      r"(?:crest|edge|ridge)\s+of\s+the\s+shin", "tibia", {}),
     (r"fibula", "fibula", {}),
     (r"(?:finger|extensor)\s+tendons?|tendons?\s+of\s+(?:the\s+)?extensor\s+digitorum(?:\s+communis)?|extensor\s+digitorum"

@@ -85,6 +85,11 @@ def test_wrong_lay_descriptions_caught(corpus):
      ("KI1", "On the sole of the foot, in the centre of the heel pad."),
      ("ST31", "On the back of the hip, in the middle of the buttock."),  # its figure shows it from the front
      ("ST12", "On the back, in the hollow above the shoulder blade's ridge."),
+     ("SP6", "Leg, 3 cun superior to the lateral malleolus, posterior to the fibula."),  # measured from one ankle
+     ("PC6", "2 cun proximal to the dorsal wrist crease, between radius and ulna."),  # from the back of the wrist
+     ("BL23", "Lumbar region, 3 cun lateral to the lower border of the L2 spinous process."),  # from the midline
+     ("BL17", "Upper back, T3 level, 1.5 cun from the midline."),
+     ("ST36", "Leg, 3 cun inferior to ST35, one finger-breadth medial to the tibial crest."),
      ("EX-HN5", "At the temple, about three cun behind the outer corner of the eye.")],  # on the side view
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
