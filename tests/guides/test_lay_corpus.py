@@ -5,12 +5,10 @@ import collections
 import pytest
 
 from acuclinic.atlas.schema import read_all
-from tests.guides.lay_corpus.corpus import FAULTS, PATH, load
-
-HELD_OUT = PATH.with_name("lay_locations_heldout.yaml")
+from tests.guides.lay_corpus.corpus import FAULTS, FRESH, HELD_OUT, PATH, load
 
 
-@pytest.fixture(scope="module", params=[PATH, HELD_OUT], ids=["development", "held_out"])
+@pytest.fixture(scope="module", params=[PATH, HELD_OUT, FRESH], ids=["development", "held_out", "fresh"])
 def corpus(request):
     return load(request.param)
 

@@ -15,7 +15,7 @@ from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_f
 from acuclinic.guides.figure_placement import figure_names
 from acuclinic.guides.judge import judge
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR
-from tests.guides.lay_corpus.corpus import HELD_OUT, PATH, load
+from tests.guides.lay_corpus.corpus import FRESH, HELD_OUT, PATH, load
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -52,6 +52,17 @@ def test_wrong_lay_descriptions_caught(corpus):
     bad = [d for d in corpus if not d.correct]
     caught = sum(wrong(d.code, d.text) for d in bad)
     assert caught / len(bad) >= 0.97
+
+
+def test_wording_it_was_not_tuned_on_does_not_slip_back():
+    """The fresh corpus came after the tuning, from a third writer. The checker does not meet issue 13's
+    targets there yet (README: 85.8 % caught, 3.6 % false alarms when it arrived); these floors keep it
+    from getting worse while the reading improves."""
+    fresh = load(FRESH)
+    bad = [d for d in fresh if not d.correct]
+    correct = [d for d in fresh if d.correct]
+    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.85
+    assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.04
 
 
 @pytest.mark.parametrize(
