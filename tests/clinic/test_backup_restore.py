@@ -34,7 +34,7 @@ for path in ("/", "/acupoints/gb30/", "/about/", "/book/", "/sitemap.xml"):
     r = c.get(path, secure=True)
     body = r.content.decode()
     title = re.search(r"<title>(.*?)</title>", body, re.S)
-    pages[path] = [r.status_code, title and title.group(1).strip(), re.findall(r"<loc>([^<]+)</loc>", body)]
+    pages[path] = [r.status_code, title and title.group(1).strip(), sorted(re.findall(r"<loc>([^<]+)</loc>", body))]
 image = get_image_model().objects.get(title="Front door")
 print(json.dumps({{
     "pages": pages,

@@ -55,11 +55,34 @@ def test_the_environment_file_is_a_complete_production_configuration(tmp_path):
     assert result.returncode != 0 and "SECRET_KEY" in result.stdout + result.stderr
 
 
+def test_acuclinic_manage_runs_a_command_with_the_environment_file(tmp_path):
+    env_file = tmp_path / "env"
+    env_file.write_text(
+        (DEPLOY / "acuclinic.env").read_text()
+        + (
+            f"\nACUCLINIC_VAR_DIR={tmp_path}\nSTATIC_ROOT={tmp_path}/static\nMEDIA_ROOT={tmp_path}/media\n"
+            f"CACHE_URL=file://{tmp_path}/cache\n"
+        )
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST", "ACUCLINIC_", "SECRET"))}
+    env.update(ACUCLINIC_ENV_FILE=str(env_file), ACUCLINIC_APP=str(ROOT), ACUCLINIC_PYTHON=sys.executable,
+               PYTHONPATH=str(ROOT))  # fmt: skip
+    script = str(DEPLOY / "acuclinic-manage")
+    result = subprocess.run([script, "shell", "-c", "from django.conf import settings; "
+                             "print(settings.BASE_URL, settings.TIME_ZONE, settings.DEFAULT_FROM_EMAIL)"],
+                            env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.split("\n")[-2]
+        == "https://clinic.example America/Toronto Harbour Acupuncture <clinic@clinic.example>"
+    )
+
+
 def test_every_command_the_units_and_cron_run_exists():
     commands = get_commands()
     text = "\n".join((DEPLOY / name).read_text() for name in ("acuclinic.service", "acuclinic-worker.service",
                                                               "acuclinic.cron"))  # fmt: skip
-    named = set(re.findall(r"manage\.py (\w+)", text))
+    named = set(re.findall(r"(?:manage\.py|bin/acuclinic-manage) (\w+)", text))
     assert named == {"db_worker", "send_reminders", "publish_scheduled", "purge_comment_spam"}
     assert named <= set(commands)
     assert "--logger-class acuclinic.clinic.log_masking.GunicornLogger" in text
