@@ -108,21 +108,31 @@ def clean_url(text: str) -> str:
     return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
-def clean_admin(username: str, email: str, password: str | None) -> tuple[str, str, str]:
+def clean_username(text: str) -> str:
     User = get_user_model()
-    username = (username or "").strip()
+    username = (text or "").strip()
     try:
-        User._meta.get_field(User.USERNAME_FIELD).run_validators(username)
         if not username:
             raise ValidationError(_("it is empty"))
+        User._meta.get_field(User.USERNAME_FIELD).run_validators(username)
     except ValidationError as exc:
         raise StartError(_("The admin user name %(name)r cannot be used: %(why)s") % {
             "name": username, "why": " ".join(exc.messages)}) from None  # fmt: skip
-    email = (email or "").strip()
+    return username
+
+
+def clean_email(text: str) -> str:
+    email = (text or "").strip()
     try:
         validate_email(email)
     except ValidationError:
         raise StartError(_("%(email)r is not an email address.") % {"email": email}) from None
+    return email
+
+
+def clean_admin(username: str, email: str, password: str | None) -> tuple[str, str, str]:
+    User = get_user_model()
+    username, email = clean_username(username), clean_email(email)
     if not password:
         raise StartError(
             _("No admin password: set %(variable)s in the environment (it is never taken as an option, which "

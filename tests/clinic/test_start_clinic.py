@@ -297,7 +297,7 @@ def test_a_failure_half_way_leaves_nothing_behind(empty_atlas, monkeypatch):
 
 def test_interactive_mode_asks_with_defaults_and_asks_again_after_a_bad_answer(fresh_install, monkeypatch):
     answers = iter([
-        "Harbour Acupuncture", "gb", "12", "020 7946 0018", "1 Quay Street", "London", "", "E1 6AN",
+        "", "Harbour Acupuncture", "gb", "12", "020 7946 0018", "1 Quay Street", "London", "", "E1 6AN",
         "Mars/Olympus", "Europe/London", "https://harbour-clinic.example", "", "owner@harbour-clinic.example",
     ])  # fmt: skip
     asked = []
@@ -307,11 +307,14 @@ def test_interactive_mode_asks_with_defaults_and_asks_again_after_a_bad_answer(f
         return next(answers)
 
     monkeypatch.setattr("builtins.input", fake_input)
-    monkeypatch.setattr("getpass.getpass", lambda prompt: PASSWORD)
+    passwords = iter(["short", "short", PASSWORD, "typo", PASSWORD, PASSWORD])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(passwords))
     monkeypatch.delenv(starting.PASSWORD_VARIABLE, raising=False)
     err = io.StringIO()
     call_command("start_clinic", stdout=io.StringIO(), stderr=err)
-    assert "not a valid phone number" in err.getvalue() and "not a time zone name" in err.getvalue()
+    for refusal in ("name is empty", "not a valid phone number", "not a time zone name", "password is too weak",
+                    "The two passwords differ"):  # fmt: skip
+        assert refusal in err.getvalue()
     assert "Admin user name [admin]: " in asked  # the default, taken by the empty answer
     owner = get_user_model().objects.get(username="admin")
     assert owner.is_superuser and owner.check_password(PASSWORD)

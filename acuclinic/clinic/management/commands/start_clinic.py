@@ -10,7 +10,7 @@ from acuclinic import starting
 
 # (option, question, default from the running settings or the database, cleaner for one answer)
 QUESTIONS = [
-    ("name", "Clinic name", lambda current: current.get("name", ""), None),
+    ("name", "Clinic name", lambda current: current.get("name", ""), starting.clean_name),
     ("country", "Country (two letters, e.g. CA, GB, AU)", lambda current: current.get("country", "CA"),
      starting.clean_country),
     ("phone", "Phone, as you dial it locally", lambda current: current.get("phone", ""), None),
@@ -21,8 +21,8 @@ QUESTIONS = [
     ("time_zone", "Time zone (e.g. America/Toronto)", lambda current: settings.TIME_ZONE, starting.clean_time_zone),
     ("url", "Public address of the site (e.g. https://clinic.example)", lambda current: settings.BASE_URL,
      starting.clean_url),
-    ("admin_username", "Admin user name", lambda current: "admin", None),
-    ("admin_email", "Admin email", lambda current: "", None),
+    ("admin_username", "Admin user name", lambda current: "admin", starting.clean_username),
+    ("admin_email", "Admin email", lambda current: "", starting.clean_email),
 ]  # fmt: skip
 REQUIRED = ["name", "phone", "address", "time_zone", "url", "admin_username", "admin_email"]
 
@@ -61,7 +61,7 @@ class Command(BaseCommand):
         password = os.environ.get(starting.PASSWORD_VARIABLE)
         if interactive:
             self._ask(answers)
-            password = password or self._ask_password()
+            password = password or self._ask_password(answers)
         else:
             answers["country"] = answers["country"] or "CA"
             missing = [f"--{key.replace('_', '-')}" for key in REQUIRED if not answers.get(key)]
@@ -93,12 +93,18 @@ class Command(BaseCommand):
                 answers[key] = text
                 break
 
-    def _ask_password(self) -> str:
+    def _ask_password(self, answers: dict) -> str:
         while True:
             first = getpass.getpass("Admin password: ")
-            if first and first == getpass.getpass("Admin password (again): "):
-                return first
-            self.stderr.write("The two passwords differ (or are empty). Try again.")
+            if not first or first != getpass.getpass("Admin password (again): "):
+                self.stderr.write("The two passwords differ (or are empty). Try again.")
+                continue
+            try:
+                starting.clean_admin(answers["admin_username"], answers["admin_email"], first)
+            except starting.StartError as exc:
+                self.stderr.write(str(exc))
+                continue
+            return first
 
     @staticmethod
     def _current_settings() -> dict:
