@@ -29,9 +29,19 @@ def _create_tree_root() -> Page:
     return Page.add_root(instance=Page(title="Root", slug="root"))
 
 
+DEMO_NAME = "Riverside Acupuncture & Physiotherapy"
+DEMO_INTRO = (
+    "Registered physiotherapists and acupuncturists in one clinic. Read about the points we use "
+    "and the conditions we treat, then book a time that suits you."
+)
+
+
 @transaction.atomic
-def ensure_home_page() -> HomePage:
-    """Make a HomePage the root of the default site, replacing Wagtail's placeholder page once."""
+def ensure_home_page(title: str = DEMO_NAME, intro: str = DEMO_INTRO) -> HomePage:
+    """Make a HomePage the root of the default site, replacing Wagtail's placeholder page once.
+
+    ``title`` and ``intro`` are used only when the home page is created; an existing one is left alone.
+    start_clinic calls this with the clinic's own name."""
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node() or _create_tree_root()
@@ -40,14 +50,7 @@ def ensure_home_page() -> HomePage:
         for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
             placeholder.slug = f"welcome-{placeholder.pk}"
             placeholder.save(update_fields=["slug"])
-        home = HomePage(
-            title="Riverside Acupuncture & Physiotherapy",
-            slug="home",
-            intro=(
-                "Registered physiotherapists and acupuncturists in one clinic. Read about the points we use "
-                "and the conditions we treat, then book a time that suits you."
-            ),
-        )
+        home = HomePage(title=title, slug="home", intro=intro)
         root.add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
@@ -67,7 +70,7 @@ def ensure_clinic_settings(site: Site) -> ClinicSettings:
     clinic = ClinicSettings.for_site(site)
     if clinic.opening_hours.exists():
         return clinic  # The clinic has been set up already; never overwrite what staff changed.
-    clinic.name = "Riverside Acupuncture & Physiotherapy"
+    clinic.name = DEMO_NAME
     clinic.phone = "+14165550142"
     clinic.email = "hello@riverside-clinic.example"
     clinic.street_address = "123 Example Street, Suite 200"
