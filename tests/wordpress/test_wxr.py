@@ -76,5 +76,5 @@ def test_other_xml_and_other_rss_are_not_taken_for_an_export(tmp_path):
 
 def test_a_bad_number_names_the_item(tmp_path):
     path = write_variant(tmp_path, "bad-id.xml", {"<wp:post_id>8</wp:post_id>": "<wp:post_id>eight</wp:post_id>"})
-    with pytest.raises(WXRError, match="Winter opening hours.*not a number"):
+    with pytest.raises(WXRError, match=r"Winter opening hours.*not a number"):
         list(read_export(path))
