@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 from django.utils.html import escape
+from wagtail.whitelist import check_url
 
 from .gutenberg import Part, clean_html
 
@@ -131,7 +132,7 @@ def _block(part: Part, image_for, layout: Layout):
             ("quote", {"quote": value["quote"], "attribution": value["attribution"][:250]}) if value["quote"] else None
         )
     if part.kind == "buttons":
-        buttons = [b for b in value["buttons"] if b["text"] and b["url"]]
+        buttons = [b for b in value["buttons"] if b["text"] and b["url"] and check_url(b["url"].strip())]
         return ("buttons", {"buttons": buttons}) if buttons else None
     if part.kind == "table":
         rows = value["rows"]
