@@ -91,6 +91,8 @@ def clean_html(html: str) -> str:
 
 
 def plain_text(html: str) -> str:
+    if "<" not in html and "&" not in html:  # most comments: no markup to read
+        return re.sub(r"[ \t\r\f\v]+", " ", html).strip()
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(_DANGEROUS):
         tag.decompose()

@@ -47,21 +47,36 @@ def old_paths(item: Item, base: str) -> list[str]:
     return list(dict.fromkeys(p for p in paths if p and p != "/"))
 
 
-def redirect(old_path: str, page, site, report) -> None:
-    """A 301 from ``old_path`` to ``page``, unless the page now lives at that very address."""
-    normalised = Redirect.normalise_path(old_path)
-    if normalised == Redirect.normalise_path(page.url_path[len(site.root_page.url_path) - 1 :]):
-        return
-    found = Redirect.objects.filter(site=site, old_path=normalised).first()
-    if found is None:
-        Redirect.objects.create(site=site, old_path=normalised, redirect_page=page, is_permanent=True)
-        report.count("redirects", "created")
-    elif found.redirect_page_id != page.pk:
-        found.redirect_page, found.redirect_link, found.is_permanent = page, "", True
-        found.save()
-        report.count("redirects", "updated")
-    else:
-        report.count("redirects", "unchanged")
+class Redirects:
+    """The site's redirects, read once; new ones are written together at the end of the import."""
+
+    def __init__(self, site, report):
+        self.site, self.report = site, report
+        self.existing = {
+            r.old_path: r for r in Redirect.objects.filter(site=site).only("id", "old_path", "redirect_page_id")
+        }
+        self.new: dict[str, Redirect] = {}
+        self.root = site.root_page.url_path
+
+    def add(self, old_path: str, page) -> None:
+        """A 301 from ``old_path`` to ``page``, unless the page now lives at that very address."""
+        normalised = Redirect.normalise_path(old_path)
+        if normalised == Redirect.normalise_path(page.url_path[len(self.root) - 1 :]) or normalised in self.new:
+            return
+        found = self.existing.get(normalised)
+        if found is None:
+            self.new[normalised] = Redirect(site=self.site, old_path=normalised, redirect_page=page, is_permanent=True)
+            self.report.count("redirects", "created")
+        elif found.redirect_page_id != page.pk:
+            found.redirect_page, found.redirect_link, found.is_permanent = page, "", True
+            found.save()
+            self.report.count("redirects", "updated")
+        else:
+            self.report.count("redirects", "unchanged")
+
+    def save(self) -> None:
+        Redirect.objects.bulk_create(self.new.values())
+        self.new.clear()
 
 
 class OldQueryLinkMiddleware:

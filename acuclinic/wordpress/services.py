@@ -33,7 +33,7 @@ from .blocks import lay_out
 from .comments import import_comments
 from .guides import read_guide
 from .gutenberg import convert, plain_text
-from .links import old_paths, redirect
+from .links import Redirects, old_paths
 from .media import MediaLibrary
 from .models import ImportedItem, Kind
 from .report import Report
@@ -118,6 +118,7 @@ class _Import:
         self.users: dict[str, object] = {}
         self._articles: ArticleIndexPage | None = None
         self.comment_records = {r.wp_id: r for r in ImportedItem.objects.filter(kind=Kind.COMMENT)}
+        self.redirects = Redirects(site, report)
         self.skipped_types: dict[str, int] = {}
 
     def _category_slug(self, name: str) -> str:
@@ -163,7 +164,8 @@ class _Import:
         for slug, _category in self.channel.categories.items():
             target = self._guides_index() if slug == self.guides_slug else self._articles_index()
             if target is not None:
-                redirect(f"/category/{slug}/", target, self.site, self.report)
+                self.redirects.add(f"/category/{slug}/", target)
+        self.redirects.save()
         for kind, n in sorted(self.skipped_types.items()):
             self.report.skipped.append(f"{n} item(s) of type “{kind}” (menus, revisions, custom types)")
 
@@ -180,7 +182,7 @@ class _Import:
         self.pages[item.wp_id] = page
         if LIVE.get(item.status):  # a guide held back as a draft gets its redirects too, for when it goes live
             for old in old_paths(item, self.base):
-                redirect(old, page, self.site, self.report)
+                self.redirects.add(old, page)
         if item.comments:
             import_comments(item, page, self.report, self.comment_records)
 

@@ -145,6 +145,8 @@ def test_comments_keep_author_email_website_date_text_thread_and_state(imported)
     answer, thanks = comments["Mei Lin Chen:Most people "], comments["Sam Rivera:Thank you, t"]
     assert (answer.parent_id, answer.level) == (question.pk, 1)
     assert (thanks.thread_id, thanks.level) == (question.thread_id, 1)  # a reply to a reply joins the thread
+    assert [question.order, answer.order, thanks.order] == [1, 2, 3]
+    assert XtdComment.objects.get(pk=question.pk).nested_count == 2
     assert [c.status for c in (question, answer, thanks)] == ["approved"] * 3
     assert comments["Jordan:Do you see p"].status == "pending"
     assert comments["Alex:Posted twice"].status == "spam"  # WordPress's trash
