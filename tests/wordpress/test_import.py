@@ -280,3 +280,24 @@ def test_without_a_guides_category_every_post_is_an_article(run_import):
 
     run_import(guides_category=None)
     assert isinstance(page_for(SCIATICA), ContentPage) and page_for(SCIATICA).live
+
+
+def test_on_a_terminal_a_progress_bar_counts_the_items(clinic_site, media):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Terminal()
+    call_command("import_wordpress", str(EXPORT), "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert "\r[" in text and "] 8/8 items" in text
+
+
+def test_the_news_index_lists_the_published_posts_only(imported, client):
+    news = page_for(WINTER).get_parent()
+    html = client.get(news.url).content.decode()
+    assert "Winter opening hours" in html and "Later opening on Mondays" in html
+    assert "Acupuncture and sleep" not in html  # a draft
+    assert '<time datetime="2023-11-20T' in html

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from acuclinic.wordpress.services import ImportRefused, import_wordpress
@@ -44,5 +42,5 @@ class Command(BaseCommand):
     def _progress(self, done: int, total: int) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        sys.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} items")
-        sys.stdout.flush()
+        self.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} items", ending="")
+        self.stdout.flush()
