@@ -56,7 +56,7 @@ def _url(value: str) -> str:
     return value[:200]
 
 
-def import_comments(item: Item, page, report, records: dict[int, ImportedItem]) -> None:
+def import_comments(item: Item, page, report, records: dict[int, ImportedItem], source: str) -> None:
     """``records``: what earlier imports stored for this export's comments, by WordPress comment id."""
     content_type = ContentType.objects.get_for_model(page.specific_class)
     threads = bool(max_thread_level_for_content_type(content_type))
@@ -104,10 +104,10 @@ def import_comments(item: Item, page, report, records: dict[int, ImportedItem]) 
         ImportedItem.objects.filter(pk=record.pk).update(fingerprint=fingerprint)
         report.count("comments", "updated")
     if new:
-        _create(new, page, content_type, threads, placed, item, report)
+        _create(new, page, content_type, threads, placed, item, report, source)
 
 
-def _create(new, page, content_type, threads: bool, placed: dict, item: Item, report) -> None:
+def _create(new, page, content_type, threads: bool, placed: dict, item: Item, report, source: str) -> None:
     """Insert the post's new comments in two statements and lay out their threads as django-comments-xtd does.
 
     XtdComment extends django-contrib-comments' Comment across two tables, which Django's bulk_create
@@ -153,7 +153,9 @@ def _create(new, page, content_type, threads: bool, placed: dict, item: Item, re
         XtdComment.objects.filter(pk=thread).update(nested_count=F("nested_count") + count)
     ImportedItem.objects.bulk_create(
         [
-            ImportedItem(kind=Kind.COMMENT, wp_id=comment.wp_id, object_id=row.pk, fingerprint=fingerprint)
+            ImportedItem(
+                source=source, kind=Kind.COMMENT, wp_id=comment.wp_id, object_id=row.pk, fingerprint=fingerprint
+            )
             for (comment, _fields, fingerprint), row in zip(new, rows, strict=True)
         ]
     )

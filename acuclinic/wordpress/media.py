@@ -41,8 +41,9 @@ def find_file(uploads: Path | None, relative: str) -> Path | None:
 class MediaLibrary:
     """Imports attachments and answers "which image is this reference?" for the content converter."""
 
-    def __init__(self, uploads: Path | None, *, dry_run: bool, report, written: list):
+    def __init__(self, uploads: Path | None, *, source: str, dry_run: bool, report, written: list):
         self.uploads, self.dry_run, self.report, self.written = uploads, dry_run, report, written
+        self.source = source
         self.by_id: dict[int, object] = {}
         self.by_path: dict[str, object] = {}
 
@@ -61,7 +62,7 @@ class MediaLibrary:
         fingerprint = hashlib.sha256(
             data + item.title.encode() + item.meta.get("_wp_attachment_image_alt", "").encode()
         ).hexdigest()
-        record = ImportedItem.objects.filter(kind=kind, wp_id=item.wp_id).first()
+        record = ImportedItem.objects.filter(source=self.source, kind=kind, wp_id=item.wp_id).first()
         obj = model.objects.filter(pk=record.object_id).first() if record else None
         if obj is not None and record.fingerprint == fingerprint:
             self.report.count(kind.label + "s", "unchanged")
@@ -76,7 +77,10 @@ class MediaLibrary:
             self._store(obj, found, data, is_image)
             obj.save()
             ImportedItem.objects.update_or_create(
-                kind=kind, wp_id=item.wp_id, defaults={"object_id": obj.pk, "fingerprint": fingerprint}
+                source=self.source,
+                kind=kind,
+                wp_id=item.wp_id,
+                defaults={"object_id": obj.pk, "fingerprint": fingerprint},
             )
             self.report.count(kind.label + "s", action)
         self.by_id[item.wp_id] = obj

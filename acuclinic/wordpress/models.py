@@ -15,6 +15,8 @@ class Kind(models.TextChoices):
 
 
 class ImportedItem(models.Model):
+    # Ids are only unique within one WordPress site: the site's address (from the export) says which.
+    source = models.CharField(_("WordPress site"), max_length=200)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     wp_id = models.PositiveBigIntegerField(_("WordPress id"))
     object_id = models.PositiveBigIntegerField(_("id here"))
@@ -23,7 +25,9 @@ class ImportedItem(models.Model):
 
     class Meta:
         verbose_name = _("item imported from WordPress")
-        constraints = [models.UniqueConstraint(fields=["kind", "wp_id"], name="wordpress_item_unique_kind_wp_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "wp_id"], name="wordpress_item_unique_per_site")
+        ]
 
     def __str__(self) -> str:
-        return f"WordPress {self.kind} {self.wp_id} → {self.object_id}"
+        return f"{self.source} {self.kind} {self.wp_id} → {self.object_id}"

@@ -88,7 +88,7 @@ def import_wordpress(
         with transaction.atomic():
             run = _Import(site, home, channel, report, guides_category, dry_run)
             run.media = MediaLibrary(
-                Path(uploads) if uploads else None, dry_run=dry_run, report=report, written=written
+                Path(uploads) if uploads else None, source=run.source, dry_run=dry_run, report=report, written=written
             )
             for attachment in attachments.values():
                 run.media.add(attachment)
@@ -112,12 +112,13 @@ class _Import:
     def __init__(self, site, home, channel: Channel, report: Report, guides_category: str | None, dry_run: bool):
         self.site, self.home, self.channel, self.report, self.dry_run = site, home, channel, report, dry_run
         self.base = channel.base_blog_url or channel.base_site_url
+        self.source = (channel.base_site_url or channel.base_blog_url or channel.title).rstrip("/")[:200]
         self.guides_slug = self._category_slug(guides_category) if guides_category else None
         self.pages: dict[int, Page] = {}
         self.deferred: list[Item] = []
         self.users: dict[str, object] = {}
         self._articles: ArticleIndexPage | None = None
-        self.comment_records = {r.wp_id: r for r in ImportedItem.objects.filter(kind=Kind.COMMENT)}
+        self.comment_records = {r.wp_id: r for r in ImportedItem.objects.filter(source=self.source, kind=Kind.COMMENT)}
         self.redirects = Redirects(site, report)
         self.skipped_types: dict[str, int] = {}
 
@@ -184,7 +185,7 @@ class _Import:
             for old in old_paths(item, self.base):
                 self.redirects.add(old, page)
         if item.comments:
-            import_comments(item, page, self.report, self.comment_records)
+            import_comments(item, page, self.report, self.comment_records, self.source)
 
     # Pages ------------------------------------------------------------------------------------------
 
@@ -206,7 +207,7 @@ class _Import:
         return hashlib.sha256(repr(data).encode()).hexdigest()
 
     def _record(self, item: Item):
-        record = ImportedItem.objects.filter(kind=Kind.PAGE, wp_id=item.wp_id).first()
+        record = ImportedItem.objects.filter(source=self.source, kind=Kind.PAGE, wp_id=item.wp_id).first()
         page = Page.objects.filter(pk=record.object_id).first() if record else None
         return record, page.specific if page else None
 
@@ -307,7 +308,10 @@ class _Import:
             parent.add_child(instance=page)
         self._publish(page, item, owner)
         ImportedItem.objects.update_or_create(
-            kind=Kind.PAGE, wp_id=item.wp_id, defaults={"object_id": page.pk, "fingerprint": fingerprint}
+            source=self.source,
+            kind=Kind.PAGE,
+            wp_id=item.wp_id,
+            defaults={"object_id": page.pk, "fingerprint": fingerprint},
         )
         action = "created" if created else "updated"
         self.report.count("pages", action)
@@ -401,7 +405,10 @@ class _Import:
         if item.status == "private":
             self._restrict(guide, item)
         ImportedItem.objects.update_or_create(
-            kind=Kind.PAGE, wp_id=item.wp_id, defaults={"object_id": guide.pk, "fingerprint": fingerprint}
+            source=self.source,
+            kind=Kind.PAGE,
+            wp_id=item.wp_id,
+            defaults={"object_id": guide.pk, "fingerprint": fingerprint},
         )
         errors = [f for f in result.findings if f.severity == ERROR]
         state = "published" if result.published else ("draft: it has errors" if errors else "draft")

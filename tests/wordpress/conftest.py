@@ -45,7 +45,7 @@ def page_for(wp_id):
 
     from acuclinic.wordpress.models import ImportedItem
 
-    record = ImportedItem.objects.get(kind="page", wp_id=wp_id)
+    record = ImportedItem.objects.filter(kind="page", wp_id=wp_id).order_by("pk").first()
     return Page.objects.get(pk=record.object_id).specific
 
 

@@ -301,3 +301,15 @@ def test_the_news_index_lists_the_published_posts_only(imported, client):
     assert "Winter opening hours" in html and "Later opening on Mondays" in html
     assert "Acupuncture and sleep" not in html  # a draft
     assert '<time datetime="2023-11-20T' in html
+
+
+def test_another_wordpress_site_with_the_same_ids_is_imported_beside_not_over(run_import, tmp_path):
+    run_import()
+    before = page_for(ABOUT).pk
+    other = write_variant(tmp_path, "other-site.xml", {"http://localhost:8083": "https://second-clinic.example"})
+    report = run_import(other)
+    assert report.counts[("pages", "created")] >= 5 and not report.counts[("pages", "updated")]
+    from acuclinic.wordpress.models import ImportedItem
+
+    assert ImportedItem.objects.filter(kind="page", wp_id=ABOUT).count() == 2
+    assert ImportedItem.objects.get(kind="page", wp_id=ABOUT, source="http://localhost:8083").object_id == before
