@@ -313,3 +313,17 @@ def test_another_wordpress_site_with_the_same_ids_is_imported_beside_not_over(ru
 
     assert ImportedItem.objects.filter(kind="page", wp_id=ABOUT).count() == 2
     assert ImportedItem.objects.get(kind="page", wp_id=ABOUT, source="http://localhost:8083").object_id == before
+
+
+def test_a_guide_without_errors_is_published_at_its_wordpress_date(run_import, tmp_path, client):
+    fixed = write_variant(tmp_path, "fixed.xml", {
+        "Found in the posterior thigh, just below the gluteal fold": "Found on the back of the lower leg, in the hollow below the calf muscle",
+    })  # fmt: skip
+    report = run_import(fixed)
+    guide = page_for(SCIATICA)
+    assert guide.live, report.render()
+    assert guide.first_published_at == dt.datetime(2023, 5, 31, 9, tzinfo=dt.UTC)
+    assert "(created, published)" in report.render()
+    html = client.get(guide.url).content.decode()
+    assert "Ahmad Rezvani" in html and "Does the needling at GB30 hurt?" in html  # the review stamp and comments
+    assert "Do you see patients on Saturdays?" not in html  # pending: not shown
