@@ -6,7 +6,7 @@ Uses wrk when installed (apt-get install wrk), else a Python client (slower: it 
 Three configurations: nothing cached at all (CACHE_URL=dummy://), data caches but no page cache
 (PAGE_CACHE=0: every request routes and renders the page), and the default (anonymous visitors are
 answered from the page cache). Compare with WordPress on the same machine:
-../shared/bench/side-by-side.sh URL.
+sudo python bench/side_by_side.py (installs and serves WordPress from bench/wordpress/).
 """
 
 from __future__ import annotations

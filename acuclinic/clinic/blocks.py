@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -137,6 +138,56 @@ class FigureBlock(blocks.StructBlock):
         template = "clinic/blocks/figure.html"
 
 
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quotation"))
+    attribution = blocks.CharBlock(label=_("who said it"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quotation")
+        template = "clinic/blocks/quote.html"
+
+
+class LinkButtonBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("button text"))
+    url = blocks.CharBlock(label=_("link"), help_text=_("A page of this site (/book/) or a full address."))
+
+
+class ButtonsBlock(blocks.StructBlock):
+    buttons = blocks.ListBlock(LinkButtonBlock(), label=_("buttons"))
+
+    class Meta:
+        icon = "link"
+        label = _("Buttons")
+        template = "clinic/blocks/buttons.html"
+
+
+class LinkOutBlock(blocks.StructBlock):
+    """Media from another site (a video, a map) as a plain link: the page itself loads nothing third-party."""
+
+    url = blocks.URLBlock(label=_("address"))
+    title = blocks.CharBlock(label=_("link text"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Link to media elsewhere")
+        template = "clinic/blocks/link_out.html"
+
+    def get_context(self, value, parent_context=None):
+        from urllib.parse import urlsplit
+
+        context = super().get_context(value, parent_context)
+        context["host"] = (urlsplit(value["url"]).hostname or "").removeprefix("www.")
+        return context
+
+
+class ContentTableBlock(TableBlock):
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "clinic/blocks/table.html"
+
+
 def home_sections() -> list[tuple[str, blocks.Block]]:
     return [
         ("hero", HeroBlock()),
@@ -153,8 +204,12 @@ def home_sections() -> list[tuple[str, blocks.Block]]:
 
 def content_blocks() -> list[tuple[str, blocks.Block]]:
     return [
-        ("text", blocks.RichTextBlock(features=[*RICH_TEXT, "h4"], icon="pilcrow", label=_("Text"))),
+        ("text", blocks.RichTextBlock(features=[*RICH_TEXT, "h4", "document-link"], icon="pilcrow", label=_("Text"))),
         ("image", FigureBlock()),
+        ("quote", QuoteBlock()),
+        ("table", ContentTableBlock()),
+        ("buttons", ButtonsBlock()),
+        ("link_out", LinkOutBlock()),
         ("faq", FaqBlock()),
         ("cta", CallToActionBlock()),
     ]

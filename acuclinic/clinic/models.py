@@ -287,7 +287,7 @@ class ContentPage(PublicPageMixin, Page):
     body = StreamField(content_blocks(), use_json_field=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
-    parent_page_types = ["clinic.HomePage", "clinic.ContentPage"]
+    parent_page_types = ["clinic.HomePage", "clinic.ContentPage", "clinic.ArticleIndexPage"]
     subpage_types = ["clinic.ContentPage"]
 
     class Meta:
@@ -300,4 +300,28 @@ class ContentPage(PublicPageMixin, Page):
         context["breadcrumbs"] = page_crumbs(self, request)
         context["json_ld"] = [breadcrumb_json_ld(context["breadcrumbs"], request)]
         context["canonical_url"] = self.get_full_url(request)
+        return context
+
+
+class ArticleIndexPage(PublicPageMixin, Page):
+    """The clinic's news and articles (a WordPress site's posts come here), newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["clinic.HomePage"]
+    subpage_types = ["clinic.ContentPage"]
+
+    class Meta:
+        verbose_name = _("news and articles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = (
+            ContentPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")
+            .only("title", "url_path", "summary", "first_published_at")
+        )
         return context

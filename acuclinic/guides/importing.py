@@ -27,6 +27,7 @@ class ImportResult:
     action: str  # "created", "updated" or "skipped"
     published: bool
     findings: list[Finding] = field(default_factory=list)
+    page: ConditionGuidePage | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -48,7 +49,16 @@ def review_interval() -> int:
 
 def import_guide(path: Path, *, publish: bool = False) -> ImportResult:
     """Import one file: malformed files and unknown points write nothing; other errors keep it a draft."""
-    guide = read_guide_file(path)
+    return save_guide(read_guide_file(path), publish=publish)
+
+
+def save_guide(guide: GuideFile, *, publish: bool = False, existing=None, owner=None) -> ImportResult:
+    """Create or update a guide from a parsed file (Markdown, or a WordPress post read as a guide).
+
+    The checks run first and every finding is returned; a guide with an error is saved as a draft, never
+    published, and one naming an unknown point is not saved at all. ``existing`` is the page to update
+    (by default the guide with the same slug under the Acupoints page).
+    """
     findings = check_guide(
         guide.draft(), today=timezone.localdate(), review_interval_months=review_interval(), link_exists=link_exists
     )
@@ -61,22 +71,23 @@ def import_guide(path: Path, *, publish: bool = False) -> ImportResult:
     points = Point.objects.in_bulk([c for c in codes if c], field_name="code")
     atlas = AtlasIndexPage.objects.first()
     if atlas is None:
-        raise GuideFileError(path, None, None, "there is no Acupoints page to put the guide under")
+        raise GuideFileError(guide.path, None, None, "there is no Acupoints page to put the guide under")
     with transaction.atomic():
-        existing = ConditionGuidePage.objects.child_of(atlas).filter(slug=guide.meta.slug).first()
-        page = existing.get_latest_revision_as_object() if existing else ConditionGuidePage(live=False)
+        if existing is None:
+            existing = ConditionGuidePage.objects.child_of(atlas).filter(slug=guide.meta.slug).first()
+        page = existing.get_latest_revision_as_object() if existing else ConditionGuidePage(live=False, owner=owner)
         _fill(page, guide, [points[c] for c in codes])
         if existing is None:
             atlas.add_child(instance=page)
-        revision = page.save_revision(log_action=True)
+        revision = page.save_revision(user=owner, log_action=True)
         published = publish and not any(f.severity == ERROR for f in findings)
         if published:
             try:
-                revision.publish()
+                revision.publish(user=owner, skip_permission_checks=True)
             except GuideNotPublishable as refusal:  # the page's own check, should it see more than the file's
                 published = False
                 findings += [f for f in refusal.findings if f not in findings]
-    return ImportResult(guide.meta.slug, "updated" if existing else "created", published, findings)
+    return ImportResult(guide.meta.slug, "updated" if existing else "created", published, findings, page)
 
 
 def _fill(page: ConditionGuidePage, guide: GuideFile, points: list[Point]) -> None:
