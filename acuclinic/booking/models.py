@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 
 from acuclinic.clinic.models import Weekday
 
@@ -46,6 +46,14 @@ class BookingRules(BaseSiteSetting):
     slot_step_minutes = models.PositiveSmallIntegerField(_("slot step (minutes)"), default=15)
     cancellation_notice_hours = models.PositiveSmallIntegerField(_("cancellation notice (hours)"), default=24)
     reminder_hours = models.PositiveSmallIntegerField(_("reminder before the appointment (hours)"), default=24)
+    no_show_limit = models.PositiveSmallIntegerField(
+        _("no-show limit"),
+        default=0,
+        help_text=_(
+            "A patient with this many no-shows (by email or phone) is asked to call to book instead of booking "
+            "online. Staff can still book them. 0 turns the rule off."
+        ),
+    )
     terms = models.TextField(
         _("booking terms"),
         default=_(
@@ -61,6 +69,16 @@ class BookingRules(BaseSiteSetting):
             models.CheckConstraint(condition=models.Q(horizon_days__gte=1), name="booking_rules_horizon_min"),
         ]
 
+    @property
+    def cancellation_notice(self) -> dt.timedelta:
+        return dt.timedelta(hours=self.cancellation_notice_hours)
+
+    @classmethod
+    def current(cls) -> BookingRules:
+        """The rules of the default site (the clinic's), or the defaults before a site exists."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
 
 class Location(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -72,6 +90,12 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ServiceQuerySet(models.QuerySet):
+    def bookable(self) -> ServiceQuerySet:
+        """Services patients can book online (staff can still book an inactive one by phone)."""
+        return self.filter(active=True)
 
 
 class Service(models.Model):
@@ -91,6 +115,8 @@ class Service(models.Model):
     audience = models.CharField(_("for"), max_length=10, choices=Audience.choices, default=Audience.ANY)
     active = models.BooleanField(_("bookable online"), default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ServiceQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -285,6 +311,10 @@ class Appointment(models.Model):
     source = models.CharField(max_length=10, default="online", choices=[("online", "Online"), ("staff", "Staff")])
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    late_cancellation = models.BooleanField(
+        _("late cancellation"), default=False, editable=False, help_text=_("Cancelled inside the cancellation notice.")
+    )
+    no_show_at = models.DateTimeField(_("marked no-show at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
