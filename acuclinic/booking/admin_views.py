@@ -33,6 +33,7 @@ from acuclinic.clinic.models import ClinicSettings
 from acuclinic.clinic.phones import national
 
 from . import services
+from .day_sheet import day_sheet
 from .forms import PhoneInCountryMixin
 from .models import Appointment, Practitioner, Service
 
@@ -178,6 +179,28 @@ class BlockTimeForm(BookingErrorForm):
         }
 
 
+class SlotChoiceForm(forms.Form):
+    """The slot picker's question (GET): which day, with whom. Practitioners are those offering the service."""
+
+    date = forms.DateField(label=_("Date"), required=False, widget=DATE_WIDGET)
+    practitioner = forms.ModelChoiceField(
+        Practitioner.objects.none(), label=_("Practitioner"), required=False, empty_label=_("Anyone who offers it")
+    )
+
+    def __init__(self, *args, service: Service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["practitioner"].queryset = service.practitioners.bookable()
+
+
+class RescheduleForm(BookingErrorForm):
+    """The confirmation step (POST): the slot chosen in the picker, sent back with the confirm button."""
+
+    error_fields = {"start": "start"}
+
+    start = forms.DateTimeField(widget=forms.HiddenInput)
+    practitioner = forms.ModelChoiceField(Practitioner.objects.bookable(), widget=forms.HiddenInput)
+
+
 class StatusForm(forms.Form):
     action = forms.ChoiceField(
         choices=[
@@ -245,14 +268,13 @@ class DayView(ScheduleView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form, day, practitioner = self.get_filters()
-        people = [practitioner] if practitioner else Practitioner.objects.all()
         who = practitioner.pk if practitioner else None
+        step = dt.timedelta(minutes=services.current_rules().slot_step_minutes)
         context.update(
             form=form,
             day=day,
             practitioner=practitioner,
-            rows=rows(services.upcoming(people, day, day)),
-            show_practitioner=practitioner is None,
+            sheet=day_sheet(day, tz=services.clinic_tz(), step=step, practitioner=practitioner),
             previous_url=_query(date=(day - dt.timedelta(days=1)).isoformat(), practitioner=who),
             next_url=_query(date=(day + dt.timedelta(days=1)).isoformat(), practitioner=who),
             week_url=reverse("booking_admin:week") + _query(date=day.isoformat(), practitioner=who),
@@ -311,6 +333,10 @@ class AppointmentView(BookingAdminView, TemplateView):
             phone=national(appointment.patient_phone) if appointment.patient_phone else "",
             intake=[(INTAKE_LABELS.get(key, key), answer) for key, answer in appointment.intake.items()],
             can_change=booked and self.request.user.has_perm(CHANGE_APPOINTMENTS),
+            can_reschedule=booked
+            and appointment.kind == Appointment.Kind.APPOINTMENT
+            and appointment.end > timezone.now()
+            and self.request.user.has_perm(CHANGE_APPOINTMENTS),
             has_started=appointment.start <= timezone.now(),
             day_url=reverse("booking_admin:day")
             + _query(date=appointment.start.astimezone(services.clinic_tz()).date().isoformat()),
@@ -338,6 +364,133 @@ class AppointmentView(BookingAdminView, TemplateView):
                 request, gettext("Status set to %(status)s.") % {"status": Appointment.Status(action).label}
             )
         return redirect("booking_admin:appointment", appointment.pk)
+
+
+def slot_days(offers: Iterable[services.Offer]) -> list[tuple[Practitioner, list[services.Offer]]]:
+    """Free times grouped by practitioner, in the order the offers list them (by time)."""
+    by_person: dict[int, tuple[Practitioner, list[services.Offer]]] = {}
+    for offer in offers:
+        by_person.setdefault(offer.practitioner.pk, (offer.practitioner, []))[1].append(offer)
+    return sorted(by_person.values(), key=lambda pair: (pair[0].sort_order, pair[0].name))
+
+
+class RescheduleView(BookingAdminView, TemplateView):
+    """Staff move an appointment in two steps: pick a free time (a link), then confirm it (a POST).
+
+    The times come from the same slot engine as the public booking page, with the staff override: times inside
+    the minimum notice are listed, and an appointment inside the patient's change window can still be moved.
+    Overlaps are refused all the same (services.reschedule, and the database)."""
+
+    permission_required = CHANGE_APPOINTMENTS
+    template_name = "booking/admin/reschedule.html"
+    page_title = _("Reschedule")
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.appointment = get_object_or_404(
+            Appointment.objects.select_related("service", "practitioner"),
+            pk=kwargs["pk"],
+            kind=Appointment.Kind.APPOINTMENT,
+        )
+
+    def get_page_subtitle(self):
+        return self.appointment.patient_name
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("booking_admin:day"), "label": gettext("Appointments")},
+            {
+                "url": reverse("booking_admin:appointment", args=[self.appointment.pk]),
+                "label": gettext("Appointment"),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def picker(self) -> tuple[SlotChoiceForm, dt.date, Practitioner | None]:
+        appointment = self.appointment
+        form = SlotChoiceForm(self.request.GET, service=appointment.service)
+        form.is_valid()
+        current_day = appointment.start.astimezone(services.clinic_tz()).date()
+        day = form.cleaned_data.get("date") or max(current_day, clinic_today())
+        if "practitioner" in self.request.GET:
+            practitioner = form.cleaned_data.get("practitioner")
+        else:
+            practitioner = appointment.practitioner if appointment.practitioner.active else None
+            form = SlotChoiceForm(initial={"date": day, "practitioner": practitioner}, service=appointment.service)
+        return form, day, practitioner
+
+    def get_context_data(self, confirm_form: RescheduleForm | None = None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        appointment = self.appointment
+        form, day, practitioner = self.picker()
+        offers = services.free_offers(
+            service=appointment.service,
+            practitioner=practitioner,
+            first_day=day,
+            last_day=day,
+            by_staff=True,
+            exclude_id=appointment.pk,
+        )
+        who = practitioner.pk if practitioner else None
+        groups = [
+            (person, [(offer, _query(date=day.isoformat(), practitioner=who, start=offer.start.isoformat(),
+                                     to=offer.practitioner.pk)) for offer in person_offers
+                      if (offer.start, person.pk) != (appointment.start, appointment.practitioner_id)])
+            for person, person_offers in slot_days(offers)
+        ]  # fmt: skip
+        if confirm_form is None and "start" in self.request.GET:
+            # A time picked in the list: ask to confirm it (a stale or edited link just shows the list again).
+            picked = RescheduleForm({"start": self.request.GET["start"], "practitioner": self.request.GET.get("to")})
+            confirm_form = picked if picked.is_valid() else None
+        rules = services.current_rules()
+        context.update(
+            appointment=appointment,
+            picker=form,
+            day=day,
+            groups=[(person, links) for person, links in groups if links],
+            confirm_form=confirm_form,
+            chosen=self.chosen(confirm_form) if confirm_form is not None else None,
+            previous_url=_query(date=(day - dt.timedelta(days=1)).isoformat(), practitioner=who),
+            next_url=_query(date=(day + dt.timedelta(days=1)).isoformat(), practitioner=who),
+            inside_change_window=not services.can_change(appointment),
+            min_notice_hours=rules.min_notice_hours,
+            cancellation_notice_hours=rules.cancellation_notice_hours,
+            appointment_url=reverse("booking_admin:appointment", args=[appointment.pk]),
+        )
+        return context
+
+    def chosen(self, form: RescheduleForm) -> dict | None:
+        """The time and practitioner the confirmation is about, read from what was sent (valid or refused)."""
+        start = form.fields["start"].clean(form.data.get("start"))
+        practitioner = Practitioner.objects.filter(pk=form.data.get("practitioner")).first()
+        end = start + self.appointment.service.duration
+        return {"start": start, "end": end, "practitioner": practitioner}
+
+    def post(self, request, *args, **kwargs):
+        form = RescheduleForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, gettext("Choose a time from the list."))
+            return redirect("booking_admin:reschedule", self.appointment.pk)
+        try:
+            moved = services.reschedule(
+                appointment=self.appointment,
+                start=form.cleaned_data["start"],
+                practitioner=form.cleaned_data["practitioner"],
+                by_staff=True,
+            )
+        except services.BookingError as error:
+            form.add_booking_error(error)
+            return self.render_to_response(self.get_context_data(confirm_form=form), status=error.status)
+        when = moved.start.astimezone(services.clinic_tz())
+        message = gettext("Moved to %(when)s with %(practitioner)s.") % {
+            "when": f"{when:%A %-d %B, %H:%M}",
+            "practitioner": moved.practitioner,
+        }
+        if moved.patient_email:
+            message += " " + gettext("The patient has been emailed the new time, with the same link to manage it.")
+        messages.success(request, message)
+        return redirect("booking_admin:appointment", moved.pk)
 
 
 class BookingFormView(BookingAdminView, FormView):

@@ -85,9 +85,10 @@ def clinic_tz() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-def rules_for(booking_rules: BookingRules) -> slots.Rules:
+def rules_for(booking_rules: BookingRules, *, by_staff: bool = False) -> slots.Rules:
+    """The slot engine's rules. Staff (``by_staff``) may book and move inside the minimum notice."""
     return slots.Rules(
-        min_notice=dt.timedelta(hours=booking_rules.min_notice_hours),
+        min_notice=dt.timedelta(0) if by_staff else dt.timedelta(hours=booking_rules.min_notice_hours),
         horizon=dt.timedelta(days=booking_rules.horizon_days),
         step=dt.timedelta(minutes=booking_rules.slot_step_minutes),
     )
@@ -156,10 +157,15 @@ def free_offers(
     last_day: dt.date,
     now: dt.datetime | None = None,
     rules: BookingRules | None = None,
+    by_staff: bool = False,
+    exclude_id: int | None = None,
 ) -> list[Offer]:
-    """Free start times of ``service`` with one practitioner, or with any who offers it (sorted by time)."""
+    """Free start times of ``service`` with one practitioner, or with any who offers it (sorted by time).
+
+    ``by_staff`` lists the times staff may book, inside the minimum notice too; ``exclude_id`` leaves one
+    appointment out of the busy times (the one being moved, so times overlapping its own are offered)."""
     now = now or timezone.now()
-    engine_rules = rules_for(rules or current_rules())
+    engine_rules = rules_for(rules or current_rules(), by_staff=by_staff)
     # Only today up to the horizon can hold a free slot: read no further (and so never reach the
     # calendar's edges, where a window's arithmetic would overflow, whatever days were asked for).
     today = now.astimezone(clinic_tz()).date()
@@ -169,7 +175,7 @@ def free_offers(
         return []
     offers: list[Offer] = []
     for person in offered_by(service, practitioner):
-        schedule = load_schedule(person, first_day, last_day)
+        schedule = load_schedule(person, first_day, last_day, exclude_id=exclude_id)
         for slot in slots.free_slots(
             **schedule.kwargs(),
             duration=service.duration,
@@ -260,11 +266,17 @@ def _check_start(start: dt.datetime, now: dt.datetime) -> None:
 
 
 def _assert_free(
-    start: dt.datetime, *, service: Service, practitioner: Practitioner, now: dt.datetime, exclude_id=None
+    start: dt.datetime,
+    *,
+    service: Service,
+    practitioner: Practitioner,
+    now: dt.datetime,
+    exclude_id=None,
+    by_staff: bool = False,
 ) -> None:
     day = start.astimezone(clinic_tz()).date()
     schedule = load_schedule(practitioner, day, day, exclude_id=exclude_id)
-    rules = rules_for(current_rules())
+    rules = rules_for(current_rules(), by_staff=by_staff)
     common = {"duration": service.duration, "buffer": service.buffer, "rules": rules, "tz": clinic_tz(), "now": now}
     if not slots.is_free(start=start, **schedule.kwargs(), **common):
         raise _explain(start, service=service, schedule=schedule, rules=rules, now=now)
@@ -281,8 +293,12 @@ def book(
     notes: str = "",
     now: dt.datetime | None = None,
     source: str = "online",
+    by_staff: bool = False,
 ) -> Appointment:
-    """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`."""
+    """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`.
+
+    ``by_staff``: the clinic books (by phone), so the minimum notice does not apply; overlaps are refused all the same.
+    """
     from .tasks import queue_confirmation
 
     now = now or timezone.now()
@@ -308,7 +324,7 @@ def book(
             for person in candidates:
                 _check_request(service=service, practitioner=person, patient=patient)
                 try:
-                    _assert_free(start, service=service, practitioner=person, now=now)
+                    _assert_free(start, service=service, practitioner=person, now=now, by_staff=by_staff)
                 except BookingError as exc:
                     last_error = exc
                     continue
@@ -356,14 +372,24 @@ def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff
         appointment.cancelled_at = now
         appointment.save(update_fields=["status", "cancelled_at", "updated_at"])
         if appointment.kind == Appointment.Kind.APPOINTMENT:
-            queue_confirmation(appointment, kind="cancelled")
+            queue_confirmation(appointment, kind="cancelled_by_clinic" if by_staff else "cancelled")
     return appointment
 
 
 def reschedule(
-    *, appointment: Appointment, start: dt.datetime, now: dt.datetime | None = None, by_staff: bool = False
+    *,
+    appointment: Appointment,
+    start: dt.datetime,
+    now: dt.datetime | None = None,
+    by_staff: bool = False,
+    practitioner: Practitioner | None = None,
 ) -> Appointment:
-    """Move a booked appointment to ``start`` with the same practitioner; the manage link keeps working."""
+    """Move a booked appointment to ``start`` (with ``practitioner``, or the same one); the manage link keeps working.
+
+    ``by_staff``: the clinic moves it, inside the change window and the minimum notice if need be; the patient
+    is told the clinic moved it. A time that overlaps another entry is refused whoever asks (and the database
+    refuses it too, on PostgreSQL).
+    """
     from .tasks import queue_confirmation
 
     now = now or timezone.now()
@@ -376,21 +402,27 @@ def reschedule(
                 .select_related("service", "practitioner")
                 .get(pk=appointment.pk)
             )
-            if appointment.status != Appointment.Status.BOOKED:
+            if appointment.status != Appointment.Status.BOOKED or appointment.kind != Appointment.Kind.APPOINTMENT:
                 raise TooLateToChange(_("A cancelled appointment cannot be rescheduled. Please book a new one."))
             if not by_staff and not can_change(appointment, now):
                 raise TooLateToChange(_("It is too late to change this appointment online. Please call the clinic."))
             service = appointment.service
+            practitioner = practitioner or appointment.practitioner
+            if practitioner.pk != appointment.practitioner_id:
+                _check_request(service=service, practitioner=practitioner, patient=None)
             _check_start(start, now)
             _assert_free(
-                start, service=service, practitioner=appointment.practitioner, now=now, exclude_id=appointment.pk
+                start, service=service, practitioner=practitioner, now=now, exclude_id=appointment.pk, by_staff=by_staff
             )
+            appointment.practitioner = practitioner
             appointment.start = start
             appointment.end = start + service.duration
             appointment.buffer_end = appointment.end + service.buffer
             appointment.reminder_sent_at = None
-            appointment.save(update_fields=["start", "end", "buffer_end", "reminder_sent_at", "updated_at"])
-            queue_confirmation(appointment, kind="rescheduled")
+            appointment.save(
+                update_fields=["practitioner", "start", "end", "buffer_end", "reminder_sent_at", "updated_at"]
+            )
+            queue_confirmation(appointment, kind="moved_by_clinic" if by_staff else "rescheduled")
     except IntegrityError as exc:
         raise SlotTaken(_("That time has just been taken. Please choose another."), field="start") from exc
     return appointment

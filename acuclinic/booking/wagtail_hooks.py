@@ -22,6 +22,7 @@ appointment_urls = [
     path("", admin_views.DayView.as_view(), name="day"),
     path("week/", admin_views.WeekView.as_view(), name="week"),
     path("<int:pk>/", admin_views.AppointmentView.as_view(), name="appointment"),
+    path("<int:pk>/reschedule/", admin_views.RescheduleView.as_view(), name="reschedule"),
     path("phone-booking/", admin_views.PhoneBookingView.as_view(), name="phone_booking"),
     path("block-time/", admin_views.BlockTimeView.as_view(), name="block_time"),
 ]
