@@ -29,6 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from acuclinic.clinic.inputs import parse_instant
 from acuclinic.clinic.models import ClinicSettings
 from acuclinic.clinic.phones import national
 
@@ -36,6 +37,7 @@ from . import services
 from .day_sheet import day_sheet
 from .forms import PhoneInCountryMixin
 from .models import Appointment, Practitioner, Service
+from .patients import find_patients
 
 VIEW_APPOINTMENTS = "booking.view_appointment"
 ADD_APPOINTMENTS = "booking.add_appointment"
@@ -105,17 +107,26 @@ class WeekForm(forms.Form):
 
 
 class PhoneBookingForm(PhoneInCountryMixin, BookingErrorForm):
-    error_fields = {"start": "time", "consent": "terms"}
+    """A booking taken by phone: a time picked from the free-slot list (``start``), or, as the staff override,
+    another time typed in (``date`` and ``time``: outside the listed times, only overlaps are refused)."""
 
+    error_fields = {"consent": "terms"}
+
+    service = forms.ModelChoiceField(Service.objects.filter(active=True), label=_("Service"))
     practitioner = forms.ModelChoiceField(
         Practitioner.objects.bookable(),
         label=_("Practitioner"),
         required=False,
         empty_label=_("Whoever is free at that time"),
     )
-    service = forms.ModelChoiceField(Service.objects.filter(active=True), label=_("Service"))
-    date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
-    time = forms.TimeField(label=_("Time"), widget=TIME_WIDGET, help_text=_("Clinic time."))
+    start = forms.DateTimeField(required=False, widget=forms.HiddenInput)
+    date = forms.DateField(label=_("Date"), required=False, widget=DATE_WIDGET)
+    time = forms.TimeField(
+        label=_("Time"),
+        required=False,
+        widget=TIME_WIDGET,
+        help_text=_("Clinic time. Any time the practitioner's calendar has free, even outside their hours."),
+    )
     name = forms.CharField(label=_("Patient's full name"), max_length=120)
     phone = forms.CharField(label=_("Patient's phone"), max_length=30)
     email = forms.EmailField(
@@ -136,13 +147,38 @@ class PhoneBookingForm(PhoneInCountryMixin, BookingErrorForm):
         help_text=_("Read them the terms, including how their screening answers are used."),
     )
 
+    @property
+    def any_time(self) -> bool:
+        """Whether staff typed a time in, rather than picking one from the list."""
+        return bool(self.data.get("date") or self.data.get("time"))
+
+    def clean(self):
+        data = super().clean()
+        if self.any_time:
+            if not (data.get("date") and data.get("time")):
+                self.add_error("time" if data.get("date") else "date", _("Enter both the date and the time."))
+            elif not data.get("practitioner"):
+                self.add_error("practitioner", _("Choose the practitioner for a time outside the list."))
+            else:
+                data["start"] = at_clinic(data["date"], data["time"])
+        elif not data.get("start") and "start" not in self.errors:
+            self.add_error(None, _("Choose a time from the list of free times, or type another time in."))
+        return data
+
+    def add_booking_error(self, error: services.BookingError) -> None:
+        if error.field == "start":
+            # A picked time has no field of its own on the page: say it above the form.
+            self.add_error("time" if self.any_time else None, error.message)
+        else:
+            super().add_booking_error(error)
+
     def booking(self) -> dict:
         """The keyword arguments of services.book() for what was entered."""
         data = self.cleaned_data
         return {
             "service": data["service"],
             "practitioner": data["practitioner"],
-            "start": at_clinic(data["date"], data["time"]),
+            "start": data["start"],
             "patient": services.Patient(data["name"].strip(), data["email"], data["phone"], data["new_patient"]),
             "intake": services.Intake(
                 pregnant=data["pregnant"],
@@ -524,19 +560,133 @@ class BookingFormView(BookingAdminView, FormView):
             return self.render_to_response(self.get_context_data(form=form), status=error.status)
 
 
+class PhonePickerForm(forms.Form):
+    """The phone booking's slot picker (GET): which service, with whom, which day."""
+
+    service = forms.ModelChoiceField(Service.objects.filter(active=True), label=_("Service"), required=False)
+    practitioner = forms.ModelChoiceField(
+        Practitioner.objects.bookable(), label=_("Practitioner"), required=False, empty_label=_("Anyone")
+    )
+    date = forms.DateField(label=_("Date"), required=False, widget=DATE_WIDGET)
+
+
+class PatientSearchForm(forms.Form):
+    find = forms.CharField(
+        label=_("Find a patient"),
+        max_length=120,
+        help_text=_("Part of their name, email or phone number, from any earlier appointment."),
+    )
+
+
 class PhoneBookingView(BookingFormView):
+    """A booking taken by phone, in three parts on one page: find the patient, pick a free time, take the details.
+
+    The patient search is a POST (what staff type about a patient stays out of URLs and so out of logs); its
+    results link to this page with only an appointment id, which fills the form from that appointment.
+    """
+
     form_class = PhoneBookingForm
+    template_name = "booking/admin/phone_booking.html"
     page_title = _("Phone booking")
     submit_label = _("Book")
+
+    def picker(self) -> tuple[PhonePickerForm, Service | None, Practitioner | None, dt.date]:
+        form = PhonePickerForm(self.request.GET)
+        form.is_valid()
+        data = form.cleaned_data
+        return form, data.get("service"), data.get("practitioner"), data.get("date") or clinic_today()
+
+    def known_patient(self) -> Appointment | None:
+        """The appointment a search result points to (``?patient=``), for staff who may see appointments."""
+        pk = self.request.GET.get("patient", "")
+        if not pk.isdigit() or not self.request.user.has_perm(VIEW_APPOINTMENTS):
+            return None
+        return Appointment.objects.filter(pk=pk, kind=Appointment.Kind.APPOINTMENT).first()
+
+    def get_initial(self):
+        initial = super().get_initial()
+        service = self.picker()[1]
+        picked = RescheduleForm({"start": self.request.GET.get("start"), "practitioner": self.request.GET.get("to")})
+        if service:
+            initial["service"] = service
+        if picked.is_valid():
+            initial.update(start=picked.cleaned_data["start"], practitioner=picked.cleaned_data["practitioner"])
+        initial.pop("date", None)  # the picker's date; the typed-in time starts empty
+        known = self.known_patient()
+        if known is not None:
+            initial.update(
+                name=known.patient_name,
+                email=known.patient_email,
+                phone=national(known.patient_phone) if known.patient_phone else "",
+                new_patient=False,  # the clinic has seen them before
+            )
+        return initial
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["country"] = ClinicSettings.for_request(self.request).country
         return kwargs
 
+    def get_context_data(self, search_form=None, patients=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        picker, service, practitioner, day = self.picker()
+        form = context["form"]
+        start = form["start"].value()
+        if isinstance(start, str):
+            start = parse_instant(start)
+        chosen_practitioner = form["practitioner"].value()
+        groups = []
+        if service is not None:
+            keep = {"service": service.pk, "practitioner": practitioner.pk if practitioner else None,
+                    "date": day.isoformat(), "patient": self.request.GET.get("patient")}  # fmt: skip
+            offers = services.free_offers(
+                service=service, practitioner=practitioner, first_day=day, last_day=day, by_staff=True
+            )
+            groups = [
+                (person, [(offer, _query(**keep, start=offer.start.isoformat(), to=person.pk)) for offer in offers])
+                for person, offers in slot_days(offers)
+            ]
+            context.update(
+                previous_url=_query(**{**keep, "date": (day - dt.timedelta(days=1)).isoformat()}),
+                next_url=_query(**{**keep, "date": (day + dt.timedelta(days=1)).isoformat()}),
+            )
+        context.update(
+            picker=picker,
+            service=service,
+            day=day,
+            groups=groups,
+            chosen_start=start,
+            chosen_practitioner=Practitioner.objects.filter(pk=chosen_practitioner).first()
+            if str(chosen_practitioner or "").isdigit()
+            else None,
+            can_search=self.request.user.has_perm(VIEW_APPOINTMENTS),
+            search_form=search_form or PatientSearchForm(),
+            patients=patients,
+            known_patient=self.known_patient(),
+            min_notice_hours=services.current_rules().min_notice_hours,
+            page_query=self.request.GET.urlencode(),
+            # The rest of the form, after the time: the patient's details, screening, notes and terms.
+            detail_fields=[
+                form[name] for name in form.fields if name not in {"service", "practitioner", "start", "date", "time"}
+            ],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "find" not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # The patient search: patients' names, emails and phones are for staff who may see appointments.
+        if not request.user.has_perm(VIEW_APPOINTMENTS):
+            raise PermissionDenied
+        search = PatientSearchForm(request.POST)
+        patients = find_patients(search.cleaned_data["find"]) if search.is_valid() else None
+        return self.render_to_response(self.get_context_data(search_form=search, patients=patients))
+
     def call_service(self, form):
         # Staff confirmed the terms with the patient on the phone (the required "terms" box).
-        appointment = services.book(**form.booking(), consent=True, source="staff")
+        appointment = services.book(
+            **form.booking(), consent=True, source="staff", by_staff=True, any_time=form.any_time
+        )
         messages.success(
             self.request,
             gettext("%(patient)s is booked with %(practitioner)s.")

@@ -282,6 +282,13 @@ def _assert_free(
         raise _explain(start, service=service, schedule=schedule, rules=rules, now=now)
 
 
+def _assert_no_overlap(start: dt.datetime, *, service: Service, practitioner: Practitioner) -> None:
+    """The one rule no override lifts: the practitioner's time is not already taken (buffers included)."""
+    end = start + service.duration + service.buffer
+    if Appointment.objects.filter(practitioner=practitioner).overlapping(start, end).exists():
+        raise SlotTaken(_("That time has just been taken. Please choose another."), field="start")
+
+
 def book(
     *,
     service: Service,
@@ -294,10 +301,13 @@ def book(
     now: dt.datetime | None = None,
     source: str = "online",
     by_staff: bool = False,
+    any_time: bool = False,
 ) -> Appointment:
     """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`.
 
-    ``by_staff``: the clinic books (by phone), so the minimum notice does not apply; overlaps are refused all the same.
+    ``by_staff``: the clinic books (by phone), so the minimum notice does not apply. ``any_time`` (staff only, with
+    a practitioner): a time the slot list does not offer (off the grid, outside working hours). Overlaps are
+    refused all the same, whoever books.
     """
     from .tasks import queue_confirmation
 
@@ -315,6 +325,8 @@ def book(
     if not consent:
         raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
     _check_start(start, now)
+    if any_time and (not by_staff or practitioner is None):
+        raise BookingError(_("Choose the practitioner for a time outside the list."), field="practitioner")
     candidates = [practitioner] if practitioner is not None else offered_by(service, None)
     if not candidates:
         raise BookingError(_("Nobody offers this service online at the moment."), field="service")
@@ -324,7 +336,10 @@ def book(
             for person in candidates:
                 _check_request(service=service, practitioner=person, patient=patient)
                 try:
-                    _assert_free(start, service=service, practitioner=person, now=now, by_staff=by_staff)
+                    if any_time:
+                        _assert_no_overlap(start, service=service, practitioner=person)
+                    else:
+                        _assert_free(start, service=service, practitioner=person, now=now, by_staff=by_staff)
                 except BookingError as exc:
                     last_error = exc
                     continue
