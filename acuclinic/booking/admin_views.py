@@ -29,14 +29,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from acuclinic.clinic.clock import at_clinic, clinic_today, clinic_tz, local
 from acuclinic.clinic.inputs import parse_instant
 from acuclinic.clinic.models import ClinicSettings
 from acuclinic.clinic.phones import national
 
 from . import services
+from .availability import Offer, free_offers, upcoming
 from .day_sheet import day_sheet
+from .errors import BookingError
 from .forms import PhoneInCountryMixin
-from .models import Appointment, Practitioner, Service
+from .models import Appointment, BookingRules, Practitioner, Service
 from .patients import find_patients
 
 VIEW_APPOINTMENTS = "booking.view_appointment"
@@ -50,16 +53,6 @@ INTAKE_LABELS = {
     "implanted_device": _("Pacemaker or another implanted electrical device"),
     "red_flags": _("New bladder or bowel problems, or numbness in the saddle area"),
 }
-
-
-def clinic_today() -> dt.date:
-    # The admin may show times in a user's own time zone; the clinic's day is the one that matters here.
-    return timezone.now().astimezone(services.clinic_tz()).date()
-
-
-def at_clinic(day: dt.date, time: dt.time) -> dt.datetime:
-    """A date and wall-clock time typed by staff, read in the clinic's time zone (not the browser's or the user's)."""
-    return dt.datetime.combine(day, time, tzinfo=services.clinic_tz())
 
 
 @dataclass(frozen=True)
@@ -81,12 +74,12 @@ TIME_WIDGET = forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 300
 
 
 class BookingErrorForm(forms.Form):
-    """A form that shows a services.BookingError beside the field it is about, keeping what staff typed."""
+    """A form that shows a BookingError beside the field it is about, keeping what staff typed."""
 
     # services.py names the fields of its own arguments; map them onto this form's fields.
     error_fields: dict[str, str] = {}
 
-    def add_booking_error(self, error: services.BookingError) -> None:
+    def add_booking_error(self, error: BookingError) -> None:
         field = self.error_fields.get(error.field or "", error.field)
         self.add_error(field if field in self.fields else None, error.message)
 
@@ -112,7 +105,7 @@ class PhoneBookingForm(PhoneInCountryMixin, BookingErrorForm):
 
     error_fields = {"consent": "terms"}
 
-    service = forms.ModelChoiceField(Service.objects.filter(active=True), label=_("Service"))
+    service = forms.ModelChoiceField(Service.objects.bookable(), label=_("Service"))
     practitioner = forms.ModelChoiceField(
         Practitioner.objects.bookable(),
         label=_("Practitioner"),
@@ -165,7 +158,7 @@ class PhoneBookingForm(PhoneInCountryMixin, BookingErrorForm):
             self.add_error(None, _("Choose a time from the list of free times, or type another time in."))
         return data
 
-    def add_booking_error(self, error: services.BookingError) -> None:
+    def add_booking_error(self, error: BookingError) -> None:
         if error.field == "start":
             # A picked time has no field of its own on the page: say it above the form.
             self.add_error("time" if self.any_time else None, error.message)
@@ -305,12 +298,12 @@ class DayView(ScheduleView):
         context = super().get_context_data(**kwargs)
         form, day, practitioner = self.get_filters()
         who = practitioner.pk if practitioner else None
-        step = dt.timedelta(minutes=services.current_rules().slot_step_minutes)
+        step = dt.timedelta(minutes=BookingRules.current().slot_step_minutes)
         context.update(
             form=form,
             day=day,
             practitioner=practitioner,
-            sheet=day_sheet(day, tz=services.clinic_tz(), step=step, practitioner=practitioner),
+            sheet=day_sheet(day, tz=clinic_tz(), step=step, practitioner=practitioner),
             previous_url=_query(date=(day - dt.timedelta(days=1)).isoformat(), practitioner=who),
             next_url=_query(date=(day + dt.timedelta(days=1)).isoformat(), practitioner=who),
             week_url=reverse("booking_admin:week") + _query(date=day.isoformat(), practitioner=who),
@@ -331,10 +324,9 @@ class WeekView(ScheduleView):
         days = [monday + dt.timedelta(days=n) for n in range(7)]
         by_day: dict[dt.date, list[Row]] = {d: [] for d in days}
         if practitioner is not None:
-            tz = services.clinic_tz()
-            for row in rows(services.upcoming([practitioner], days[0], days[-1])):
+            for row in rows(upcoming([practitioner], days[0], days[-1])):
                 # An entry runs past midnight only in odd cases; it is listed on the day it starts.
-                by_day.setdefault(row.appointment.start.astimezone(tz).date(), []).append(row)
+                by_day.setdefault(local(row.appointment.start).date(), []).append(row)
         who = practitioner.pk if practitioner else None
         context.update(
             form=form,
@@ -374,8 +366,7 @@ class AppointmentView(BookingAdminView, TemplateView):
             and appointment.end > timezone.now()
             and self.request.user.has_perm(CHANGE_APPOINTMENTS),
             has_started=appointment.start <= timezone.now(),
-            day_url=reverse("booking_admin:day")
-            + _query(date=appointment.start.astimezone(services.clinic_tz()).date().isoformat()),
+            day_url=reverse("booking_admin:day") + _query(date=local(appointment.start).date().isoformat()),
         )
         return context
 
@@ -393,7 +384,7 @@ class AppointmentView(BookingAdminView, TemplateView):
                 services.cancel(appointment=appointment, by_staff=True)
             else:
                 services.record_attendance(appointment=appointment, status=action)
-        except services.BookingError as error:
+        except BookingError as error:
             messages.error(request, error.message)
         else:
             messages.success(
@@ -402,9 +393,9 @@ class AppointmentView(BookingAdminView, TemplateView):
         return redirect("booking_admin:appointment", appointment.pk)
 
 
-def slot_days(offers: Iterable[services.Offer]) -> list[tuple[Practitioner, list[services.Offer]]]:
+def slot_days(offers: Iterable[Offer]) -> list[tuple[Practitioner, list[Offer]]]:
     """Free times grouped by practitioner, in the order the offers list them (by time)."""
-    by_person: dict[int, tuple[Practitioner, list[services.Offer]]] = {}
+    by_person: dict[int, tuple[Practitioner, list[Offer]]] = {}
     for offer in offers:
         by_person.setdefault(offer.practitioner.pk, (offer.practitioner, []))[1].append(offer)
     return sorted(by_person.values(), key=lambda pair: (pair[0].sort_order, pair[0].name))
@@ -447,7 +438,7 @@ class RescheduleView(BookingAdminView, TemplateView):
         appointment = self.appointment
         form = SlotChoiceForm(self.request.GET, service=appointment.service)
         form.is_valid()
-        current_day = appointment.start.astimezone(services.clinic_tz()).date()
+        current_day = appointment.start.astimezone(clinic_tz()).date()
         day = form.cleaned_data.get("date") or max(current_day, clinic_today())
         if "practitioner" in self.request.GET:
             practitioner = form.cleaned_data.get("practitioner")
@@ -460,7 +451,7 @@ class RescheduleView(BookingAdminView, TemplateView):
         context = super().get_context_data(**kwargs)
         appointment = self.appointment
         form, day, practitioner = self.picker()
-        offers = services.free_offers(
+        offers = free_offers(
             service=appointment.service,
             practitioner=practitioner,
             first_day=day,
@@ -479,7 +470,7 @@ class RescheduleView(BookingAdminView, TemplateView):
             # A time picked in the list: ask to confirm it (a stale or edited link just shows the list again).
             picked = RescheduleForm({"start": self.request.GET["start"], "practitioner": self.request.GET.get("to")})
             confirm_form = picked if picked.is_valid() else None
-        rules = services.current_rules()
+        rules = BookingRules.current()
         context.update(
             appointment=appointment,
             picker=form,
@@ -515,10 +506,10 @@ class RescheduleView(BookingAdminView, TemplateView):
                 practitioner=form.cleaned_data["practitioner"],
                 by_staff=True,
             )
-        except services.BookingError as error:
+        except BookingError as error:
             form.add_booking_error(error)
             return self.render_to_response(self.get_context_data(confirm_form=form), status=error.status)
-        when = moved.start.astimezone(services.clinic_tz())
+        when = moved.start.astimezone(clinic_tz())
         message = gettext("Moved to %(when)s with %(practitioner)s.") % {
             "when": f"{when:%A %-d %B, %H:%M}",
             "practitioner": moved.practitioner,
@@ -555,7 +546,7 @@ class BookingFormView(BookingAdminView, FormView):
     def form_valid(self, form):
         try:
             return self.call_service(form)
-        except services.BookingError as error:
+        except BookingError as error:
             form.add_booking_error(error)
             return self.render_to_response(self.get_context_data(form=form), status=error.status)
 
@@ -563,7 +554,7 @@ class BookingFormView(BookingAdminView, FormView):
 class PhonePickerForm(forms.Form):
     """The phone booking's slot picker (GET): which service, with whom, which day."""
 
-    service = forms.ModelChoiceField(Service.objects.filter(active=True), label=_("Service"), required=False)
+    service = forms.ModelChoiceField(Service.objects.bookable(), label=_("Service"), required=False)
     practitioner = forms.ModelChoiceField(
         Practitioner.objects.bookable(), label=_("Practitioner"), required=False, empty_label=_("Anyone")
     )
@@ -639,9 +630,7 @@ class PhoneBookingView(BookingFormView):
         if service is not None:
             keep = {"service": service.pk, "practitioner": practitioner.pk if practitioner else None,
                     "date": day.isoformat(), "patient": self.request.GET.get("patient")}  # fmt: skip
-            offers = services.free_offers(
-                service=service, practitioner=practitioner, first_day=day, last_day=day, by_staff=True
-            )
+            offers = free_offers(service=service, practitioner=practitioner, first_day=day, last_day=day, by_staff=True)
             groups = [
                 (person, [(offer, _query(**keep, start=offer.start.isoformat(), to=person.pk)) for offer in offers])
                 for person, offers in slot_days(offers)
@@ -663,7 +652,7 @@ class PhoneBookingView(BookingFormView):
             search_form=search_form or PatientSearchForm(),
             patients=patients,
             known_patient=self.known_patient(),
-            min_notice_hours=services.current_rules().min_notice_hours,
+            min_notice_hours=BookingRules.current().min_notice_hours,
             page_query=self.request.GET.urlencode(),
             # The rest of the form, after the time: the patient's details, screening, notes and terms.
             detail_fields=[
@@ -705,7 +694,7 @@ class BlockTimeView(BookingFormView):
         messages.success(
             self.request, gettext("Time blocked for %(practitioner)s.") % {"practitioner": block.practitioner}
         )
-        day = block.start.astimezone(services.clinic_tz()).date()
+        day = local(block.start).date()
         return redirect(reverse("booking_admin:day") + _query(date=day.isoformat(), practitioner=block.practitioner_id))
 
 

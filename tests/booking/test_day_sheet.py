@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 
 from acuclinic.booking import services
-from acuclinic.booking.admin_views import clinic_today
 from acuclinic.booking.day_sheet import day_sheet
 from acuclinic.booking.models import Appointment, DateOverride, Holiday
+from acuclinic.clinic.clock import clinic_today
 from tests.booking.test_admin import add_appointment, at, make_practitioner
 
 pytestmark = pytest.mark.django_db
