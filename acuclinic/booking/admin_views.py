@@ -172,7 +172,12 @@ class ScheduleView(BookingAdminView, TemplateView):
         buttons = []
         if self.request.user.has_perm(ADD_APPOINTMENTS):
             buttons += [
-                HeaderButton(gettext("Phone booking"), url=reverse("booking_admin:phone_booking"), icon_name="plus"),
+                HeaderButton(
+                    gettext("Phone booking"),
+                    # The day and practitioner shown carry over to the slot picker.
+                    url=reverse("booking_admin:phone_booking") + query_string(**self.request.GET.dict()),
+                    icon_name="plus",
+                ),
                 HeaderButton(gettext("Block time"), url=reverse("booking_admin:block_time"), icon_name="time"),
             ]
         return buttons

@@ -101,7 +101,9 @@ def book(
     if not consent:
         raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
     check_start(start, now)
-    if any_time and (not by_staff or practitioner is None):
+    if any_time and not by_staff:
+        raise BookingError(_("Only the clinic can book a time outside the listed times."), field="start")
+    if any_time and practitioner is None:
         raise BookingError(_("Choose the practitioner for a time outside the list."), field="practitioner")
     candidates = [practitioner] if practitioner is not None else offered_by(service, None)
     if not candidates:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from acuclinic.booking import services
-from acuclinic.booking.errors import BookingError
+from acuclinic.booking.errors import BookingError, SlotTaken
 from acuclinic.booking.models import Appointment
 from acuclinic.clinic.clock import local
 from tests.booking.test_admin import PATIENT, admin_user, at, make_practitioner
@@ -184,3 +184,42 @@ def test_a_staff_cancel_sends_the_clinic_cancelled_email(staff, booked, django_c
     assert message.subject.startswith("The clinic has cancelled your appointment")
     assert "the clinic has had to cancel your appointment" in message.body
     assert "/book/manage/" not in message.body  # nothing left to manage
+
+
+# The write path itself: every caller gets the same rules (the admin view above is one of them).
+
+
+def test_the_staff_override_is_only_for_staff(alice, service, monkeypatch):
+    day = timezone.localdate() + dt.timedelta(days=3)
+    monkeypatch.setattr(timezone, "now", lambda: at(day, 9))
+    appointment = services.book(
+        service=service, practitioner=alice, start=at(day, 14), patient=PATIENT, intake=services.Intake(),
+        consent=True,
+    )  # fmt: skip
+    inside_notice = at(day, 10)
+    with pytest.raises(BookingError, match="too late"):
+        services.reschedule(appointment=appointment, start=inside_notice)  # the patient, inside the change window
+    with pytest.raises(BookingError, match="notice"):
+        services.book(service=service, practitioner=alice, start=inside_notice, patient=PATIENT,
+                      intake=services.Intake(), consent=True)  # fmt: skip
+    with pytest.raises(BookingError, match="Only the clinic"):
+        services.book(service=service, practitioner=alice, start=at(day, 18, 30), patient=PATIENT,
+                      intake=services.Intake(), consent=True, any_time=True)  # fmt: skip
+    moved = services.reschedule(appointment=appointment, start=inside_notice, by_staff=True)
+    assert moved.start == inside_notice
+
+
+def test_no_override_lifts_the_overlap_refusal(alice, bob, service):
+    day = timezone.localdate() + dt.timedelta(days=3)
+    first = services.book(service=service, practitioner=alice, start=at(day, 10), patient=PATIENT,
+                          intake=services.Intake(), consent=True)  # fmt: skip
+    second = services.book(service=service, practitioner=bob, start=at(day, 10), patient=PATIENT,
+                           intake=services.Intake(), consent=True)  # fmt: skip
+    with pytest.raises(SlotTaken):
+        services.reschedule(appointment=second, start=at(day, 10, 30), practitioner=alice, by_staff=True)
+    with pytest.raises(BookingError, match="taken"):
+        services.book(service=service, practitioner=alice, start=at(day, 10, 20), patient=PATIENT,
+                      intake=services.Intake(), consent=True, by_staff=True, any_time=True)  # fmt: skip
+    second.refresh_from_db()
+    assert (second.practitioner, second.start) == (bob, at(day, 10))
+    assert Appointment.objects.filter(practitioner=alice).get() == first
