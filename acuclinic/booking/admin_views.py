@@ -33,7 +33,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from acuclinic.clinic.clock import at_clinic, clinic_today, clinic_tz, local
 from acuclinic.clinic.phones import national
 
-from . import services
+from . import policy, services
 from .availability import upcoming
 from .day_sheet import day_sheet
 from .errors import BookingError
@@ -261,6 +261,12 @@ class AppointmentView(BookingAdminView, TemplateView):
             and appointment.kind == Appointment.Kind.APPOINTMENT
             and appointment.end > timezone.now()
             and self.request.user.has_perm(CHANGE_APPOINTMENTS),
+            attendance=(
+                policy.attendance(appointment.patient_email, appointment.patient_phone)
+                if appointment.kind == Appointment.Kind.APPOINTMENT
+                else None
+            ),
+            no_show_limit=BookingRules.current().no_show_limit,
             has_started=appointment.start <= timezone.now(),
             day_url=reverse("booking_admin:day") + query_string(date=local(appointment.start).date().isoformat()),
         )

@@ -46,6 +46,14 @@ class BookingRules(BaseSiteSetting):
     slot_step_minutes = models.PositiveSmallIntegerField(_("slot step (minutes)"), default=15)
     cancellation_notice_hours = models.PositiveSmallIntegerField(_("cancellation notice (hours)"), default=24)
     reminder_hours = models.PositiveSmallIntegerField(_("reminder before the appointment (hours)"), default=24)
+    no_show_limit = models.PositiveSmallIntegerField(
+        _("no-show limit"),
+        default=0,
+        help_text=_(
+            "A patient with this many no-shows (by email or phone) is asked to call to book instead of booking "
+            "online. Staff can still book them. 0 turns the rule off."
+        ),
+    )
     terms = models.TextField(
         _("booking terms"),
         default=_(
@@ -60,6 +68,10 @@ class BookingRules(BaseSiteSetting):
             models.CheckConstraint(condition=models.Q(slot_step_minutes__gte=5), name="booking_rules_step_min"),
             models.CheckConstraint(condition=models.Q(horizon_days__gte=1), name="booking_rules_horizon_min"),
         ]
+
+    @property
+    def cancellation_notice(self) -> dt.timedelta:
+        return dt.timedelta(hours=self.cancellation_notice_hours)
 
     @classmethod
     def current(cls) -> BookingRules:
@@ -299,6 +311,10 @@ class Appointment(models.Model):
     source = models.CharField(max_length=10, default="online", choices=[("online", "Online"), ("staff", "Staff")])
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    late_cancellation = models.BooleanField(
+        _("late cancellation"), default=False, editable=False, help_text=_("Cancelled inside the cancellation notice.")
+    )
+    no_show_at = models.DateTimeField(_("marked no-show at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
