@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
 from acuclinic.booking import services
 from acuclinic.booking.errors import BookingError, SlotTaken
@@ -89,6 +90,8 @@ def test_staff_move_an_appointment_and_the_patient_gets_the_same_link(
     assert "The clinic has moved your appointment to the time below" in message.body
     assert "Bob Singh" in message.body
     assert manage_link(message).endswith(reverse("booking:manage", args=[token]))
+    event = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == new_start  # the calendar file has the new time
 
 
 def test_staff_may_move_inside_the_notice_and_the_change_window(
