@@ -1,5 +1,6 @@
-"""The clinic's side of booking in the Wagtail admin: the day and week lists, one appointment's page with its
-screening answers, phone bookings and blocked time; and the practitioner's "reset calendar link" action.
+"""The clinic's side of booking in the Wagtail admin: the day sheet and the week list, one appointment's page
+with its screening answers, blocked time, and the practitioner's "reset calendar link" action. Rescheduling and
+phone bookings (the front desk's slot picker and patient search) are in ``front_desk.py``.
 
 These pages sit behind the admin login (they are mounted through ``register_admin_urls``). Each view also
 asks for a booking permission of its own, because screening answers are health data that an editor of
@@ -29,15 +30,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from acuclinic.clinic.clock import at_clinic, clinic_today, local
-from acuclinic.clinic.models import ClinicSettings
+from acuclinic.clinic.clock import at_clinic, clinic_today, clinic_tz, local
 from acuclinic.clinic.phones import national
 
 from . import policy, services
 from .availability import upcoming
+from .day_sheet import day_sheet
 from .errors import BookingError
-from .forms import PhoneInCountryMixin
-from .models import Appointment, BookingRules, Practitioner, Service
+from .models import Appointment, BookingRules, Practitioner
 
 VIEW_APPOINTMENTS = "booking.view_appointment"
 ADD_APPOINTMENTS = "booking.add_appointment"
@@ -94,56 +94,6 @@ class WeekForm(forms.Form):
     practitioner = forms.ModelChoiceField(
         Practitioner.objects.all(), label=_("Practitioner"), required=False, empty_label=None
     )
-
-
-class PhoneBookingForm(PhoneInCountryMixin, BookingErrorForm):
-    error_fields = {"start": "time", "consent": "terms"}
-
-    practitioner = forms.ModelChoiceField(
-        Practitioner.objects.bookable(),
-        label=_("Practitioner"),
-        required=False,
-        empty_label=_("Whoever is free at that time"),
-    )
-    service = forms.ModelChoiceField(Service.objects.bookable(), label=_("Service"))
-    date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
-    time = forms.TimeField(label=_("Time"), widget=TIME_WIDGET, help_text=_("Clinic time."))
-    name = forms.CharField(label=_("Patient's full name"), max_length=120)
-    phone = forms.CharField(label=_("Patient's phone"), max_length=30)
-    email = forms.EmailField(
-        label=_("Patient's email"), required=False, help_text=_("Optional: the confirmation is sent here.")
-    )
-    new_patient = forms.BooleanField(label=_("New patient (first visit)"), required=False)
-    pregnant = forms.BooleanField(label=INTAKE_LABELS["pregnant"], required=False)
-    anticoagulants = forms.BooleanField(label=INTAKE_LABELS["anticoagulants"], required=False)
-    implanted_device = forms.BooleanField(label=INTAKE_LABELS["implanted_device"], required=False)
-    # Read out in full: the short label is not a question a caller can answer.
-    red_flags = forms.BooleanField(
-        label=_("New loss of bladder or bowel control, or new numbness around the genitals, buttocks or inner thighs"),
-        required=False,
-    )
-    notes = forms.CharField(label=_("Notes"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
-    terms = forms.BooleanField(
-        label=_("The patient agrees to the booking terms"),
-        help_text=_("Read them the terms, including how their screening answers are used."),
-    )
-
-    def booking(self) -> dict:
-        """The keyword arguments of services.book() for what was entered."""
-        data = self.cleaned_data
-        return {
-            "service": data["service"],
-            "practitioner": data["practitioner"],
-            "start": at_clinic(data["date"], data["time"]),
-            "patient": services.Patient(data["name"].strip(), data["email"], data["phone"], data["new_patient"]),
-            "intake": services.Intake(
-                pregnant=data["pregnant"],
-                anticoagulants=data["anticoagulants"],
-                implanted_device=data["implanted_device"],
-                red_flags=data["red_flags"],
-            ),
-            "notes": data["notes"],
-        }
 
 
 class BlockTimeForm(BookingErrorForm):
@@ -203,7 +153,7 @@ class BookingAdminView(PermissionRequiredMixin, WagtailAdminTemplateMixin):
         return context
 
 
-def _query(**params) -> str:
+def query_string(**params) -> str:
     return "?" + urlencode({key: value for key, value in params.items() if value not in (None, "")})
 
 
@@ -222,7 +172,12 @@ class ScheduleView(BookingAdminView, TemplateView):
         buttons = []
         if self.request.user.has_perm(ADD_APPOINTMENTS):
             buttons += [
-                HeaderButton(gettext("Phone booking"), url=reverse("booking_admin:phone_booking"), icon_name="plus"),
+                HeaderButton(
+                    gettext("Phone booking"),
+                    # The day and practitioner shown carry over to the slot picker.
+                    url=reverse("booking_admin:phone_booking") + query_string(**self.request.GET.dict()),
+                    icon_name="plus",
+                ),
                 HeaderButton(gettext("Block time"), url=reverse("booking_admin:block_time"), icon_name="time"),
             ]
         return buttons
@@ -238,17 +193,16 @@ class DayView(ScheduleView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form, day, practitioner = self.get_filters()
-        people = [practitioner] if practitioner else Practitioner.objects.all()
         who = practitioner.pk if practitioner else None
+        step = dt.timedelta(minutes=BookingRules.current().slot_step_minutes)
         context.update(
             form=form,
             day=day,
             practitioner=practitioner,
-            rows=rows(upcoming(people, day, day)),
-            show_practitioner=practitioner is None,
-            previous_url=_query(date=(day - dt.timedelta(days=1)).isoformat(), practitioner=who),
-            next_url=_query(date=(day + dt.timedelta(days=1)).isoformat(), practitioner=who),
-            week_url=reverse("booking_admin:week") + _query(date=day.isoformat(), practitioner=who),
+            sheet=day_sheet(day, tz=clinic_tz(), step=step, practitioner=practitioner),
+            previous_url=query_string(date=(day - dt.timedelta(days=1)).isoformat(), practitioner=who),
+            next_url=query_string(date=(day + dt.timedelta(days=1)).isoformat(), practitioner=who),
+            week_url=reverse("booking_admin:week") + query_string(date=day.isoformat(), practitioner=who),
         )
         return context
 
@@ -275,11 +229,11 @@ class WeekView(ScheduleView):
             practitioner=practitioner,
             monday=monday,
             days=[
-                (d, by_day[d], reverse("booking_admin:day") + _query(date=d.isoformat(), practitioner=who))
+                (d, by_day[d], reverse("booking_admin:day") + query_string(date=d.isoformat(), practitioner=who))
                 for d in days
             ],
-            previous_url=_query(date=(monday - dt.timedelta(days=7)).isoformat(), practitioner=who),
-            next_url=_query(date=(monday + dt.timedelta(days=7)).isoformat(), practitioner=who),
+            previous_url=query_string(date=(monday - dt.timedelta(days=7)).isoformat(), practitioner=who),
+            next_url=query_string(date=(monday + dt.timedelta(days=7)).isoformat(), practitioner=who),
         )
         return context
 
@@ -303,6 +257,10 @@ class AppointmentView(BookingAdminView, TemplateView):
             phone=national(appointment.patient_phone) if appointment.patient_phone else "",
             intake=[(INTAKE_LABELS.get(key, key), answer) for key, answer in appointment.intake.items()],
             can_change=booked and self.request.user.has_perm(CHANGE_APPOINTMENTS),
+            can_reschedule=booked
+            and appointment.kind == Appointment.Kind.APPOINTMENT
+            and appointment.end > timezone.now()
+            and self.request.user.has_perm(CHANGE_APPOINTMENTS),
             attendance=(
                 policy.attendance(appointment.patient_email, appointment.patient_phone)
                 if appointment.kind == Appointment.Kind.APPOINTMENT
@@ -310,7 +268,7 @@ class AppointmentView(BookingAdminView, TemplateView):
             ),
             no_show_limit=BookingRules.current().no_show_limit,
             has_started=appointment.start <= timezone.now(),
-            day_url=reverse("booking_admin:day") + _query(date=local(appointment.start).date().isoformat()),
+            day_url=reverse("booking_admin:day") + query_string(date=local(appointment.start).date().isoformat()),
         )
         return context
 
@@ -368,27 +326,6 @@ class BookingFormView(BookingAdminView, FormView):
             return self.render_to_response(self.get_context_data(form=form), status=error.status)
 
 
-class PhoneBookingView(BookingFormView):
-    form_class = PhoneBookingForm
-    page_title = _("Phone booking")
-    submit_label = _("Book")
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["country"] = ClinicSettings.for_request(self.request).country
-        return kwargs
-
-    def call_service(self, form):
-        # Staff confirmed the terms with the patient on the phone (the required "terms" box).
-        appointment = services.book(**form.booking(), consent=True, source="staff")
-        messages.success(
-            self.request,
-            gettext("%(patient)s is booked with %(practitioner)s.")
-            % {"patient": appointment.patient_name, "practitioner": appointment.practitioner},
-        )
-        return redirect("booking_admin:appointment", appointment.pk)
-
-
 class BlockTimeView(BookingFormView):
     form_class = BlockTimeForm
     page_title = _("Block time")
@@ -400,7 +337,9 @@ class BlockTimeView(BookingFormView):
             self.request, gettext("Time blocked for %(practitioner)s.") % {"practitioner": block.practitioner}
         )
         day = local(block.start).date()
-        return redirect(reverse("booking_admin:day") + _query(date=day.isoformat(), practitioner=block.practitioner_id))
+        return redirect(
+            reverse("booking_admin:day") + query_string(date=day.isoformat(), practitioner=block.practitioner_id)
+        )
 
 
 class ResetCalendarLinkView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):

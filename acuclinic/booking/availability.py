@@ -22,9 +22,10 @@ from .errors import BookingError, SlotTaken
 from .models import Appointment, BookingRules, DateOverride, Holiday, Practitioner, Service
 
 
-def rules_for(booking_rules: BookingRules) -> slots.Rules:
+def rules_for(booking_rules: BookingRules, *, by_staff: bool = False) -> slots.Rules:
+    """The slot engine's rules. Staff (``by_staff``) may book and move inside the minimum notice."""
     return slots.Rules(
-        min_notice=dt.timedelta(hours=booking_rules.min_notice_hours),
+        min_notice=dt.timedelta(0) if by_staff else dt.timedelta(hours=booking_rules.min_notice_hours),
         horizon=dt.timedelta(days=booking_rules.horizon_days),
         step=dt.timedelta(minutes=booking_rules.slot_step_minutes),
     )
@@ -86,10 +87,15 @@ def free_offers(
     last_day: dt.date,
     now: dt.datetime | None = None,
     rules: BookingRules | None = None,
+    by_staff: bool = False,
+    exclude_id: int | None = None,
 ) -> list[Offer]:
-    """Free start times of ``service`` with one practitioner, or with any who offers it (sorted by time)."""
+    """Free start times of ``service`` with one practitioner, or with any who offers it (sorted by time).
+
+    ``by_staff`` lists the times staff may book, inside the minimum notice too; ``exclude_id`` leaves one
+    appointment out of the busy times (the one being moved, so times overlapping its own are offered)."""
     now = now or timezone.now()
-    engine_rules = rules_for(rules or BookingRules.current())
+    engine_rules = rules_for(rules or BookingRules.current(), by_staff=by_staff)
     # Only today up to the horizon can hold a free slot: read no further (and so never reach the
     # calendar's edges, where a window's arithmetic would overflow, whatever days were asked for).
     first_day = max(first_day, clinic_today(now))
@@ -98,7 +104,7 @@ def free_offers(
         return []
     offers: list[Offer] = []
     for person in offered_by(service, practitioner):
-        schedule = load_schedule(person, first_day, last_day)
+        schedule = load_schedule(person, first_day, last_day, exclude_id=exclude_id)
         for slot in slots.free_slots(
             **schedule.kwargs(),
             duration=service.duration,
@@ -188,15 +194,35 @@ def explain(
 
 
 def assert_free(
-    start: dt.datetime, *, service: Service, practitioner: Practitioner, now: dt.datetime, exclude_id=None
+    start: dt.datetime,
+    *,
+    service: Service,
+    practitioner: Practitioner,
+    now: dt.datetime,
+    exclude_id=None,
+    by_staff: bool = False,
 ) -> None:
-    """Raise the reason ``start`` is not free with ``practitioner`` (call it inside the writing transaction)."""
+    """Raise the reason ``start`` is not free with ``practitioner`` (call it inside the writing transaction).
+
+    ``by_staff``: the minimum notice does not apply (the front desk); everything else does."""
     day = local(start).date()
     schedule = load_schedule(practitioner, day, day, exclude_id=exclude_id)
-    rules = rules_for(BookingRules.current())
+    rules = rules_for(BookingRules.current(), by_staff=by_staff)
     common = {"duration": service.duration, "buffer": service.buffer, "rules": rules, "tz": clinic_tz(), "now": now}
     if not slots.is_free(start=start, **schedule.kwargs(), **common):
         raise explain(start, service=service, schedule=schedule, rules=rules, now=now)
+
+
+def assert_no_overlap(
+    start: dt.datetime, *, service: Service, practitioner: Practitioner, exclude_id: int | None = None
+) -> None:
+    """The one rule no staff override lifts: the practitioner's time is not already taken (buffers included)."""
+    end = start + service.duration + service.buffer
+    clash = Appointment.objects.filter(practitioner=practitioner).overlapping(start, end)
+    if exclude_id is not None:
+        clash = clash.exclude(pk=exclude_id)
+    if clash.exists():
+        raise SlotTaken(_("That time has just been taken. Please choose another."), field="start")
 
 
 def upcoming(practitioners: Iterable[Practitioner], first_day: dt.date, last_day: dt.date):

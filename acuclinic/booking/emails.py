@@ -1,4 +1,5 @@
-"""The patient's emails: confirmation (with .ics), rescheduled, cancelled and reminder. HTML and text."""
+"""The patient's emails: confirmation (with .ics), rescheduled, cancelled and reminder, and the clinic's own
+moves and cancellations (front desk). HTML and text."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ SUBJECTS = {
     "confirmation": "Your appointment is booked",
     "rescheduled": "Your appointment has moved",
     "cancelled": "Your appointment is cancelled",
+    # Changes the clinic made (the front desk): the same manage link, and words that say who changed it.
+    "moved_by_clinic": "The clinic has moved your appointment",
+    "cancelled_by_clinic": "The clinic has cancelled your appointment",
     "reminder": "Reminder: your appointment tomorrow",
 }
 
@@ -46,6 +50,7 @@ def send_appointment_email(appointment, kind: str) -> None:
         "time_zone": settings.TIME_ZONE,
         "manage_url": manage_url(appointment),
         "subject": subject,
+        "cancelled": kind in ("cancelled", "cancelled_by_clinic"),
         **policy.for_appointment(appointment, BookingRules.current(), can_change=_can_change(appointment)),
     }
     message = EmailMultiAlternatives(

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from acuclinic.clinic.text import clean_message, clean_person_name
 
 from . import policy
-from .availability import assert_free, check_start, offered_by
+from .availability import assert_free, assert_no_overlap, check_start, offered_by
 from .errors import BookingError, CallToBook, SlotTaken, TooLateToChange, UrgentCareNeeded
 from .models import MAX_ENTRY, Appointment, BookingRules, Practitioner, Service
 from .tasks import queue_confirmation
@@ -81,11 +81,17 @@ def book(
     notes: str = "",
     now: dt.datetime | None = None,
     source: str = "online",
+    by_staff: bool = False,
+    any_time: bool = False,
 ) -> Appointment:
     """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`.
 
     An online booking (``source="online"``) of a patient over the no-show limit raises :class:`CallToBook`;
     staff (``source="staff"``) can always book.
+
+    ``by_staff``: the clinic books (by phone), so the minimum notice does not apply. ``any_time`` (staff only, with
+    a practitioner): a time the slot list does not offer (off the grid, outside working hours). Overlaps are
+    refused all the same, whoever books.
     """
     now = now or timezone.now()
     if timezone.is_naive(start):
@@ -101,6 +107,10 @@ def book(
     if not consent:
         raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
     check_start(start, now)
+    if any_time and not by_staff:
+        raise BookingError(_("Only the clinic can book a time outside the listed times."), field="start")
+    if any_time and practitioner is None:
+        raise BookingError(_("Choose the practitioner for a time outside the list."), field="practitioner")
     if source == "online" and policy.must_call_to_book(patient.email, patient.phone, BookingRules.current()):
         raise CallToBook(str(CALL_TO_BOOK_MESSAGE))
     candidates = [practitioner] if practitioner is not None else offered_by(service, None)
@@ -112,7 +122,10 @@ def book(
             for person in candidates:
                 _check_request(service=service, practitioner=person, patient=patient)
                 try:
-                    assert_free(start, service=service, practitioner=person, now=now)
+                    if any_time:
+                        assert_no_overlap(start, service=service, practitioner=person)
+                    else:
+                        assert_free(start, service=service, practitioner=person, now=now, by_staff=by_staff)
                 except BookingError as exc:
                     last_error = exc
                     continue
@@ -163,14 +176,24 @@ def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff
         appointment.late_cancellation = late
         appointment.save(update_fields=["status", "cancelled_at", "late_cancellation", "updated_at"])
         if appointment.kind == Appointment.Kind.APPOINTMENT:
-            queue_confirmation(appointment, kind="cancelled")
+            queue_confirmation(appointment, kind="cancelled_by_clinic" if by_staff else "cancelled")
     return appointment
 
 
 def reschedule(
-    *, appointment: Appointment, start: dt.datetime, now: dt.datetime | None = None, by_staff: bool = False
+    *,
+    appointment: Appointment,
+    start: dt.datetime,
+    now: dt.datetime | None = None,
+    by_staff: bool = False,
+    practitioner: Practitioner | None = None,
 ) -> Appointment:
-    """Move a booked appointment to ``start`` with the same practitioner; the manage link keeps working."""
+    """Move a booked appointment to ``start`` (with ``practitioner``, or the same one); the manage link keeps working.
+
+    ``by_staff``: the clinic moves it, inside the change window and the minimum notice if need be, and the
+    patient is told the clinic moved it. A time that overlaps another entry is refused whoever asks (and the
+    database refuses it too, on PostgreSQL).
+    """
     now = now or timezone.now()
     if timezone.is_naive(start):
         raise BookingError(_("The start time must include its time zone."), field="start")
@@ -181,11 +204,14 @@ def reschedule(
                 .select_related("service", "practitioner")
                 .get(pk=appointment.pk)
             )
-            if appointment.status != Appointment.Status.BOOKED:
+            if appointment.status != Appointment.Status.BOOKED or appointment.kind != Appointment.Kind.APPOINTMENT:
                 raise TooLateToChange(_("A cancelled appointment cannot be rescheduled. Please book a new one."))
             if not by_staff and not can_change(appointment, now):
                 raise TooLateToChange(_("It is too late to change this appointment online. Please call the clinic."))
             service = appointment.service
+            practitioner = practitioner or appointment.practitioner
+            if practitioner.pk != appointment.practitioner_id:
+                _check_request(service=service, practitioner=practitioner, patient=None)
             check_start(start, now)
             rules = BookingRules.current()
             if not by_staff and policy.inside_change_window(start, rules, now):
@@ -197,14 +223,17 @@ def reschedule(
                     code="inside_notice",
                 )
             assert_free(
-                start, service=service, practitioner=appointment.practitioner, now=now, exclude_id=appointment.pk
+                start, service=service, practitioner=practitioner, now=now, exclude_id=appointment.pk, by_staff=by_staff
             )
+            appointment.practitioner = practitioner
             appointment.start = start
             appointment.end = start + service.duration
             appointment.buffer_end = appointment.end + service.buffer
             appointment.reminder_sent_at = None
-            appointment.save(update_fields=["start", "end", "buffer_end", "reminder_sent_at", "updated_at"])
-            queue_confirmation(appointment, kind="rescheduled")
+            appointment.save(
+                update_fields=["practitioner", "start", "end", "buffer_end", "reminder_sent_at", "updated_at"]
+            )
+            queue_confirmation(appointment, kind="moved_by_clinic" if by_staff else "rescheduled")
     except IntegrityError as exc:
         raise SlotTaken(_("That time has just been taken. Please choose another."), field="start") from exc
     return appointment

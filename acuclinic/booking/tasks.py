@@ -28,7 +28,7 @@ def queue_confirmation(appointment: Appointment, *, kind: str) -> None:
     args = (appointment.pk, kind, appointment.start.isoformat())
     if _transactional(send_email):
         send_email.enqueue(*args)
-        if kind in ("confirmation", "rescheduled"):
+        if kind in ("confirmation", "rescheduled", "moved_by_clinic"):
             remind_at = appointment.start - dt.timedelta(hours=_reminder_hours())
             if remind_at > timezone.now():
                 send_reminder.using(run_after=remind_at).enqueue(appointment.pk, appointment.start.isoformat())
@@ -48,7 +48,7 @@ def send_email(appointment_id: int, kind: str, start_iso: str) -> str:
     if appointment is None or not appointment.patient_email:
         return "skipped"
     moved = appointment.start != dt.datetime.fromisoformat(start_iso)  # compare instants, not their spelling
-    if kind != "cancelled" and (appointment.status != Appointment.Status.BOOKED or moved):
+    if kind not in ("cancelled", "cancelled_by_clinic") and (appointment.status != Appointment.Status.BOOKED or moved):
         return "superseded"  # a later change sent its own email
     send_appointment_email(appointment, kind)
     return "sent"

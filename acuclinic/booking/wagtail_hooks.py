@@ -13,7 +13,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, front_desk
 from .feeds import subscription_url
 from .models import DateOverride, Holiday, Location, Practitioner, Service
 
@@ -22,7 +22,8 @@ appointment_urls = [
     path("", admin_views.DayView.as_view(), name="day"),
     path("week/", admin_views.WeekView.as_view(), name="week"),
     path("<int:pk>/", admin_views.AppointmentView.as_view(), name="appointment"),
-    path("phone-booking/", admin_views.PhoneBookingView.as_view(), name="phone_booking"),
+    path("<int:pk>/reschedule/", front_desk.RescheduleView.as_view(), name="reschedule"),
+    path("phone-booking/", front_desk.PhoneBookingView.as_view(), name="phone_booking"),
     path("block-time/", admin_views.BlockTimeView.as_view(), name="block_time"),
 ]
 
