@@ -6,10 +6,10 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+
+from acuclinic.clinic.clock import clinic_today, clinic_tz
 
 from .models import Appointment, Holiday, Practitioner, Service, WeeklyHours
-from .services import clinic_tz
 
 SERVICES = [
     ("initial-acupuncture", "Initial acupuncture consultation", 60, 15, "120.00", Service.Audience.NEW,
@@ -112,7 +112,7 @@ def _load_records(stdout) -> None:
             for start, end in intervals:
                 WeeklyHours.objects.create(practitioner=person, weekday=weekday, start=T(start), end=T(end))
     _demo_appointments(services)
-    today = timezone.localdate()
+    today = clinic_today()
     Holiday.objects.get_or_create(date=dt.date(today.year, 12, 25), defaults={"name": "Christmas Day"})
     stdout.write(f"booking: {len(PRACTITIONERS)} practitioners, {len(SERVICES)} services, "
                  f"{Appointment.objects.count()} appointments")  # fmt: skip
@@ -121,7 +121,7 @@ def _load_records(stdout) -> None:
 def _demo_appointments(services) -> None:
     """A few bookings over the coming week, at times inside each practitioner's hours."""
     tz = clinic_tz()
-    today = timezone.localdate()
+    today = clinic_today()
     made = 0
     for offset in range(1, 10):
         day = today + dt.timedelta(days=offset)
