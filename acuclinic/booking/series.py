@@ -19,9 +19,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from acuclinic.clinic.clock import clinic_tz, local
 from acuclinic.clinic.text import clean_message, clean_person_name
 
-from . import services
+from . import availability, services
+from .errors import BookingError, SlotTaken, TooLateToChange, UrgentCareNeeded
 from .models import Appointment, BookingRules, CourseOfCare, Practitioner, Service
 
 # Alternatives are looked for this many days either side of the wanted day: the same week, and never
@@ -31,7 +33,7 @@ ALTERNATIVES = 4
 WEEK = dt.timedelta(days=7)
 
 
-class CourseConflict(services.SlotTaken):
+class CourseConflict(SlotTaken):
     """Some weeks of the course are not free; nothing was written. ``plan`` says which, with alternatives."""
 
     code = "course_conflict"
@@ -53,20 +55,20 @@ class Week:
     wanted: dt.datetime
     free: bool
     reason: str = ""  # why not, when not free
-    alternatives: list[services.Offer] = field(default_factory=list)
+    alternatives: list[availability.Offer] = field(default_factory=list)
 
     @property
     def day(self) -> dt.date:
-        return timezone.localtime(self.wanted).date()
+        return local(self.wanted).date()
 
 
 def max_visits(rules: BookingRules | None = None) -> int:
-    return (rules or services.current_rules()).course_max_visits
+    return (rules or BookingRules.current()).course_max_visits
 
 
 def weekly_starts(first: dt.datetime, visits: int) -> list[dt.datetime]:
     """The same local time each week (so a course keeps its hour across a daylight-saving change)."""
-    tz = services.clinic_tz()
+    tz = clinic_tz()
     local = first.astimezone(tz)
     return [
         dt.datetime.combine(local.date() + n * WEEK, local.time().replace(tzinfo=None), tzinfo=tz)
@@ -74,13 +76,13 @@ def weekly_starts(first: dt.datetime, visits: int) -> list[dt.datetime]:
     ]
 
 
-def _nearest(offers: list[services.Offer], wanted: dt.datetime) -> list[services.Offer]:
+def _nearest(offers: list[availability.Offer], wanted: dt.datetime) -> list[availability.Offer]:
     """Same day first, nearest time first; then one day either side, then two, and so on."""
-    tz = services.clinic_tz()
+    tz = clinic_tz()
     local = wanted.astimezone(tz)
     minute = local.hour * 60 + local.minute
 
-    def distance(offer: services.Offer) -> tuple[int, int, int]:
+    def distance(offer: availability.Offer) -> tuple[int, int, int]:
         there = offer.start.astimezone(tz)
         days = (there.date() - local.date()).days
         return abs(days), abs(there.hour * 60 + there.minute - minute), days
@@ -91,22 +93,22 @@ def _nearest(offers: list[services.Offer], wanted: dt.datetime) -> list[services
 
 def _check_request(*, service: Service, practitioner: Practitioner, visits: int, patient=None) -> None:
     if not service.active:
-        raise services.BookingError(_("This service cannot be booked online."), field="service")
+        raise BookingError(_("This service cannot be booked online."), field="service")
     if not practitioner.active or not practitioner.services.filter(pk=service.pk).exists():
-        raise services.BookingError(
+        raise BookingError(
             _("%(name)s does not offer %(service)s.") % {"name": practitioner, "service": service}, field="practitioner"
         )
     if service.audience == Service.Audience.NEW:
-        raise services.BookingError(
+        raise BookingError(
             _("%(service)s is a first visit; book the course with a follow-up treatment.") % {"service": service},
             field="service",
             code="not_for_courses",
         )
     if patient is not None and service.audience == Service.Audience.RETURNING and patient.new_patient:
-        raise services.BookingError(_("%(service)s is for returning patients.") % {"service": service}, field="service")
+        raise BookingError(_("%(service)s is for returning patients.") % {"service": service}, field="service")
     most = max_visits()
     if not 1 <= visits <= most:
-        raise services.BookingError(
+        raise BookingError(
             _("A course has at most %(most)s weekly visits.") % {"most": most}, field="visits", code="visits"
         )
 
@@ -120,12 +122,12 @@ def plan_course(
 ) -> list[Week]:
     """Each wanted start, free or not, with the nearest free alternatives of the weeks that are not.
 
-    Reads once: the free times of the whole span (``services.free_offers``, what the time step lists)."""
+    Reads once: the free times of the whole span (``availability.free_offers``, what the time step lists)."""
     now = now or timezone.now()
     if not starts:
         return []
-    days = [timezone.localtime(start).date() for start in starts]
-    offers = services.free_offers(
+    days = [local(start).date() for start in starts]
+    offers = availability.free_offers(
         service=service,
         practitioner=practitioner,
         first_day=min(days) - dt.timedelta(days=WEEK_REACH),
@@ -133,7 +135,7 @@ def plan_course(
         now=now,
     )
     free = {offer.start for offer in offers}
-    horizon = now + dt.timedelta(days=services.current_rules().horizon_days)
+    horizon = now + dt.timedelta(days=BookingRules.current().horizon_days)
     chosen = set(starts)
     plan = []
     for number, start in enumerate(starts, 1):
@@ -141,7 +143,7 @@ def plan_course(
             plan.append(Week(number, start, True))
             continue
         if start > horizon:
-            reason = _("Bookings open only %(days)s days ahead.") % {"days": services.current_rules().horizon_days}
+            reason = _("Bookings open only %(days)s days ahead.") % {"days": BookingRules.current().horizon_days}
         elif start < now:
             reason = _("That time is in the past.")
         else:
@@ -173,24 +175,24 @@ def book_course(
     """Book every start of ``starts`` with ``practitioner`` in one transaction, or none of them.
 
     Raises :class:`CourseConflict` (409, with a fresh plan) when any week is not free, and
-    :class:`services.BookingError` for a request that no schedule could honour."""
+    :class:`BookingError` for a request that no schedule could honour."""
     from .series_emails import queue_course_confirmation
 
     now = now or timezone.now()
     if any(timezone.is_naive(start) for start in starts):
-        raise services.BookingError(_("The start time must include its time zone."), field="start")
+        raise BookingError(_("The start time must include its time zone."), field="start")
     if intake.red_flags:
-        raise services.UrgentCareNeeded(str(services.URGENT_CARE_MESSAGE), field="red_flags")
+        raise UrgentCareNeeded(str(services.URGENT_CARE_MESSAGE), field="red_flags")
     try:
         patient = replace(patient, name=clean_person_name(patient.name))
     except ValueError as exc:
-        raise services.BookingError(str(exc), field="name", code="invalid_name") from None
+        raise BookingError(str(exc), field="name", code="invalid_name") from None
     notes = clean_message(notes)
     if not consent:
-        raise services.BookingError(_("Please agree to the clinic's booking terms."), field="consent")
+        raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
     _check_request(service=service, practitioner=practitioner, visits=len(starts), patient=patient)
     if len(set(starts)) != len(starts) or _overlapping(starts, service):
-        raise services.BookingError(_("Two visits of this course overlap."), field="visits", code="course_overlap")
+        raise BookingError(_("Two visits of this course overlap."), field="visits", code="course_overlap")
     starts = sorted(starts)
     try:
         with transaction.atomic():
@@ -230,7 +232,7 @@ def cancel_rest(*, course: CourseOfCare, now: dt.datetime | None = None) -> tupl
     """Cancel every visit still to come that may be changed online; returns (cancelled, kept too late).
 
     Visits inside the cancellation notice stay booked (the patient is asked to call about them), as a
-    single appointment would. Raises :class:`services.TooLateToChange` when there is nothing to cancel."""
+    single appointment would. Raises :class:`TooLateToChange` when there is nothing to cancel."""
     from .series_emails import queue_course_confirmation
 
     now = now or timezone.now()
@@ -244,10 +246,8 @@ def cancel_rest(*, course: CourseOfCare, now: dt.datetime | None = None) -> tupl
         kept = [visit for visit in coming if visit not in cancelled]
         if not cancelled:
             if kept:
-                raise services.TooLateToChange(
-                    _("It is too late to cancel the next visit online. Please call the clinic.")
-                )
-            raise services.TooLateToChange(_("No visit of this course is still booked."))
+                raise TooLateToChange(_("It is too late to cancel the next visit online. Please call the clinic."))
+            raise TooLateToChange(_("No visit of this course is still booked."))
         Appointment.objects.filter(pk__in=[v.pk for v in cancelled]).update(
             status=Appointment.Status.CANCELLED, cancelled_at=now, updated_at=now
         )

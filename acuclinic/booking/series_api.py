@@ -13,20 +13,21 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from acuclinic.clinic.api_errors import ApiError, ErrorOut, error, responses
+from acuclinic.clinic.clock import local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
 from acuclinic.clinic.ratelimit import allow
 
-from . import series, services
+from . import idempotency, series, services
 from .api import IDEMPOTENCY_KEY, SERVICE, Instant, IntakeIn, PatientIn, _error, _links, _service
+from .errors import BookingError
 from .links import LinkExpired, LinkNotFound, open_course_link
-from .models import CourseOfCare, IdempotentRequest, Practitioner
+from .models import Appointment, CourseOfCare, Practitioner
 
 router = Router(tags=["courses of care"])
 
@@ -92,7 +93,7 @@ def _course_out(course: CourseOfCare, *, token: bool = False) -> dict:
         "practitioner_id": course.practitioner_id,
         "patient_name": course.patient_name,
         "visits": [
-            {"start": timezone.localtime(v.start), "end": timezone.localtime(v.end), "status": v.status,
+            {"start": local(v.start), "end": local(v.end), "status": v.status,
              "can_change": services.can_change(v, now), "manage_token": v.manage_token}
             for v in series.visits_of(course)
         ],
@@ -101,7 +102,7 @@ def _course_out(course: CourseOfCare, *, token: bool = False) -> dict:
 
 
 def _iso(instant: dt.datetime) -> str:
-    return timezone.localtime(instant).isoformat()
+    return local(instant).isoformat()
 
 
 def _conflict_body(exc: series.CourseConflict, numbers: list[int]) -> dict:
@@ -122,57 +123,46 @@ def _starts(data: CourseIn) -> tuple[list[int], list[dt.datetime]]:
     for index, change in enumerate(data.changes):
         where = f"changes.{index}"
         if change.week > data.visits:
-            raise services.BookingError(f"The course has {data.visits} weeks.", field=f"{where}.week", code="week")
+            raise BookingError(f"The course has {data.visits} weeks.", field=f"{where}.week", code="week")
         if change.week in moved:
-            raise services.BookingError("Each week may be changed once.", field=f"{where}.week", code="week")
+            raise BookingError("Each week may be changed once.", field=f"{where}.week", code="week")
         if change.start is not None:
-            days = abs(
-                (timezone.localtime(change.start).date() - timezone.localtime(wanted[change.week - 1]).date()).days
-            )
+            days = abs((local(change.start).date() - local(wanted[change.week - 1]).date()).days)
             if days > series.WEEK_REACH:
-                raise services.BookingError(
+                raise BookingError(
                     f"A week's visit may move at most {series.WEEK_REACH} days.", field=f"{where}.start", code="week"
                 )
         moved[change.week] = change.start
     numbers = [n for n in range(1, data.visits + 1) if not (n in moved and moved[n] is None)]
     if not numbers:
-        raise services.BookingError("Keep at least one week.", field="changes", code="week")
+        raise BookingError("Keep at least one week.", field="changes", code="week")
     return numbers, [moved.get(n) or wanted[n - 1] for n in numbers]
 
 
 def _practitioner(value: str) -> Practitioner:
     practitioner = Practitioner.objects.bookable().filter(pk=int(value)).first() if len(value) < 10 else None
     if practitioner is None:
-        raise services.BookingError(f"No practitioner {value!r}.", field="practitioner", code="unknown_practitioner")
+        raise BookingError(f"No practitioner {value!r}.", field="practitioner", code="unknown_practitioner")
     return practitioner
 
 
-def _replay(record: IdempotentRequest, fingerprint: str):
-    if record.fingerprint != fingerprint:
-        return error(422, "This Idempotency-Key was used for a different request.", "idempotency_key_reused")
-    if record.course_id:
-        return Status(record.status_code, _course_out(record.course, token=True))
-    return Status(record.status_code, record.error or {})
+def _book(data: CourseIn, phone: str, numbers: list[int]) -> Appointment:
+    """Book the course; returns its first visit (what an Idempotency-Key record points at)."""
+    numbers[:], starts = _starts(data)
+    course = series.book_course(
+        service=_service(data.service),
+        practitioner=_practitioner(data.practitioner),
+        starts=starts,
+        patient=services.Patient(data.patient.name, data.patient.email, phone, data.patient.new_patient),
+        intake=services.Intake(**data.intake.model_dump()),
+        consent=data.consent,
+        notes=data.notes,
+    )
+    return series.visits_of(course).first()
 
 
-def _book(data: CourseIn, phone: str) -> tuple[int, dict, CourseOfCare | None]:
-    """(status, body, course): the course booked, or the refusal in the error model."""
-    try:
-        numbers, starts = _starts(data)
-        course = series.book_course(
-            service=_service(data.service),
-            practitioner=_practitioner(data.practitioner),
-            starts=starts,
-            patient=services.Patient(data.patient.name, data.patient.email, phone, data.patient.new_patient),
-            intake=services.Intake(**data.intake.model_dump()),
-            consent=data.consent,
-            notes=data.notes,
-        )
-    except series.CourseConflict as exc:
-        return exc.status, _conflict_body(exc, numbers), None
-    except services.BookingError as exc:
-        return exc.status, _error(exc).value, None
-    return 201, _course_out(course, token=True), course
+def _booked_out(first_visit: Appointment) -> dict:
+    return _course_out(first_visit.course, token=True)
 
 
 @router.post(
@@ -183,38 +173,25 @@ def _book(data: CourseIn, phone: str) -> tuple[int, dict, CourseOfCare | None]:
     openapi_extra=_links(201, "$response.body#/manage_token", "get_course", "cancel_course_rest"),
 )
 def create_course(request: HttpRequest, data: CourseIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
-    key = idempotency_key or ""
-    key_hash = IdempotentRequest.digest(key)
-    fingerprint = IdempotentRequest.digest(request.path + "\n" + request.body.decode("utf-8", "replace"))
-    if key and (record := IdempotentRequest.objects.filter(key_hash=key_hash).first()):
-        return _replay(record, fingerprint)
+    if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
+        return answer
     if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
         return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
     try:
         phone = to_e164(data.patient.phone, clinic_for(request).country)
     except InvalidPhoneNumber:
         return error(422, "Enter a valid phone number.", "invalid_phone", field="body.patient.phone")
-    try:
-        with transaction.atomic():
-            # As for one appointment: the key is claimed in the course's own transaction, so a retry
-            # racing the original waits for it and replays its answer.
-            record = None
-            if key:
-                if record := IdempotentRequest.objects.filter(key_hash=key_hash).first():
-                    return _replay(record, fingerprint)
-                record = IdempotentRequest.objects.create(key_hash=key_hash, fingerprint=fingerprint, status_code=0)
-            with transaction.atomic():
-                status, body, course = _book(data, phone)
-            if record is not None:
-                record.status_code, record.course = status, course
-                record.error = body if course is None else None
-                record.save(update_fields=["status_code", "course", "error"])
-    except IntegrityError:
-        record = IdempotentRequest.objects.filter(key_hash=key_hash).first()
-        if record is None:
-            return error(409, "A request with this Idempotency-Key is in progress; retry shortly.", "in_progress")
-        return _replay(record, fingerprint)
-    return Status(status, body)
+    numbers: list[int] = []  # the weeks booked, filled in by _book for the 409's week numbers
+
+    def refuse(exc: BookingError) -> Status:
+        if isinstance(exc, series.CourseConflict):
+            return Status(exc.status, _conflict_body(exc, numbers))
+        return _error(exc)
+
+    # The course is recorded under the key by its first visit, so a retry replays the whole course.
+    return idempotency.perform_once(
+        request, idempotency_key, lambda: _book(data, phone, numbers), render=_booked_out, refuse=refuse
+    )
 
 
 def _by_token(token: str) -> CourseOfCare:
@@ -248,6 +225,6 @@ def cancel_course_rest(request: HttpRequest, token: str):
     course = _by_token(token)
     try:
         series.cancel_rest(course=course)
-    except services.BookingError as exc:
+    except BookingError as exc:
         return _error(exc)
     return _course_out(course)

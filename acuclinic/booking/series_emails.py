@@ -17,8 +17,7 @@ from wagtail.models import Site
 from acuclinic.clinic.models import ClinicSettings
 
 from .ics import course_ics
-from .models import Appointment, CourseOfCare
-from .services import current_rules
+from .models import Appointment, BookingRules, CourseOfCare
 from .tasks import _reminder_hours, _transactional, send_reminder
 
 SUBJECTS = {
@@ -70,7 +69,7 @@ def send(course: CourseOfCare, kind: str, visits: list[Appointment]) -> None:
         "time_zone": settings.TIME_ZONE,
         "course_url": course_url(course),
         "subject": SUBJECTS[kind],
-        "notice_hours": current_rules().cancellation_notice_hours,
+        "notice_hours": BookingRules.current().cancellation_notice_hours,
     }
     message = EmailMultiAlternatives(
         subject=f"{SUBJECTS[kind]} · {clinic.name}",

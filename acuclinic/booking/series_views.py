@@ -18,14 +18,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from acuclinic.clinic.breadcrumbs import Crumb
+from acuclinic.clinic.clock import local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.inputs import parse_instant
 from acuclinic.clinic.ratelimit import allow
 
 from . import series, services
+from .errors import BookingError, UrgentCareNeeded
 from .forms import DetailsForm
 from .links import LinkExpired, LinkNotFound, open_course_link
-from .models import Appointment, CourseOfCare, Service
+from .models import Appointment, BookingRules, CourseOfCare, Service
 from .views import _crumbs, _practitioner, _service
 
 SESSION_KEY = "booking:last-course"
@@ -51,7 +53,7 @@ def _picks(data, wanted: list) -> tuple[dict[int, object], set[int]]:
         if value == "skip":
             skipped.add(number)
         elif (picked := parse_instant(value)) is not None:
-            days = abs((timezone.localtime(picked).date() - timezone.localtime(start).date()).days)
+            days = abs((local(picked).date() - local(start).date()).days)
             if days <= series.WEEK_REACH:
                 moved[number] = picked
     return moved, skipped
@@ -80,7 +82,7 @@ def course(request, service, who):
         if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
             return TemplateResponse(request, "booking/rate_limited.html", {"breadcrumbs": _crumbs()}, status=429)
         if not starts:
-            error = services.BookingError(_("Keep at least one week."), field="visits")
+            error = BookingError(_("Keep at least one week."), field="visits")
         elif form.is_valid():
             try:
                 booked = series.book_course(
@@ -92,13 +94,13 @@ def course(request, service, who):
                     consent=form.cleaned_data["consent"],
                     notes=form.cleaned_data["notes"],
                 )
-            except services.UrgentCareNeeded as exc:
+            except UrgentCareNeeded as exc:
                 return TemplateResponse(
                     request, "booking/urgent.html", {"message": exc.message, "breadcrumbs": _crumbs()}
                 )
             except series.CourseConflict as exc:
                 error, plan = exc, exc.plan
-            except services.BookingError as exc:
+            except BookingError as exc:
                 error = exc
             else:
                 request.session[SESSION_KEY] = booked.pk
@@ -107,16 +109,16 @@ def course(request, service, who):
     if plan is None:
         plan = series.plan_course(service=service, practitioner=practitioner, starts=starts)
     weeks = [
-        {"number": number, "week": week, "start": timezone.localtime(week.wanted),
-         "asked": timezone.localtime(wanted[number - 1]), "moved": number in moved and week.free,
-         "alternatives": [timezone.localtime(o.start) for o in week.alternatives]}
+        {"number": number, "week": week, "start": local(week.wanted),
+         "asked": local(wanted[number - 1]), "moved": number in moved and week.free,
+         "alternatives": [local(o.start) for o in week.alternatives]}
         for number, week in zip(numbers, plan, strict=True)
     ]  # fmt: skip
     context = {
         "service": service,
         "practitioner": practitioner,
         "who": who,
-        "first": timezone.localtime(first),
+        "first": local(first),
         "start_iso": first.isoformat(),
         "visits": visits,
         "visit_choices": range(2, most + 1),
@@ -126,7 +128,7 @@ def course(request, service, who):
         "booking": len(starts),
         "form": form,
         "error": error,
-        "terms": services.current_rules().terms,
+        "terms": BookingRules.current().terms,
         "time_zone": settings.TIME_ZONE,
         "times_url": times_url,
         "breadcrumbs": _crumbs(
@@ -140,7 +142,7 @@ def course(request, service, who):
 def _visit_rows(course: CourseOfCare) -> list[dict]:
     now = timezone.now()
     return [
-        {"visit": visit, "start": timezone.localtime(visit.start), "end": timezone.localtime(visit.end),
+        {"visit": visit, "start": local(visit.start), "end": local(visit.end),
          "can_change": services.can_change(visit, now), "past": visit.start <= now,
          "manage_url": reverse("booking:manage", args=[visit.manage_token])}
         for visit in series.visits_of(course)
@@ -192,7 +194,7 @@ def course_manage(request, token):
         "can_cancel_rest": any(row["can_change"] for row in rows),
         "booked": any(row["visit"].status == Appointment.Status.BOOKED for row in rows),
         "confirm_cancel": request.GET.get("cancel") == "confirm",
-        "notice_hours": services.current_rules().cancellation_notice_hours,
+        "notice_hours": BookingRules.current().cancellation_notice_hours,
         "time_zone": settings.TIME_ZONE,
         "breadcrumbs": _crumbs(Crumb(_("Your visits"), request.path)),
     }
@@ -208,7 +210,7 @@ def course_cancel_rest(request, token):
         return _expired_page(request)
     try:
         cancelled, kept = series.cancel_rest(course=course)
-    except services.BookingError as exc:
+    except BookingError as exc:
         messages.error(request, exc.message)
     else:
         note = _("%(count)s visits cancelled. We have emailed you a confirmation.") % {"count": len(cancelled)}

@@ -229,7 +229,7 @@ def details(request, service, who):
         "time_zone": settings.TIME_ZONE,
         "times_url": reverse("booking:times", args=[service.slug, who]),
         "course_url": _course_url(service, who, practitioner, start_time),
-        "course_max": services.current_rules().course_max_visits,
+        "course_max": BookingRules.current().course_max_visits,
         "breadcrumbs": _crumbs(
             Crumb(service.name, reverse("booking:service", args=[service.slug])), Crumb(_("Your details"), request.path)
         ),

@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from acuclinic.booking import series, services
+from acuclinic.booking.availability import free_offers
+from acuclinic.booking.errors import BookingError
 from acuclinic.booking.models import Appointment, CourseOfCare
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +52,7 @@ def test_a_course_is_booked_whole_or_not_at_all_and_never_overlaps(every_day, sl
     with rolled_back():
         for week, day, quarter in request["taken"]:
             start = nine(slot.date() + dt.timedelta(days=7 * week + day), tz) + quarter * QUARTER
-            with contextlib.suppress(services.BookingError):
+            with contextlib.suppress(BookingError):
                 services.book(service=service, practitioner=ann, start=start, patient=patient, intake=intake,
                               consent=True)  # fmt: skip
         before = set(Appointment.objects.values_list("pk", flat=True))
@@ -59,7 +61,7 @@ def test_a_course_is_booked_whole_or_not_at_all_and_never_overlaps(every_day, sl
             start + request["moves"].get(n, 0) * QUARTER if n <= len(starts) else start
             for n, start in enumerate(starts, 1)
         ]
-        free = {o.start for o in services.free_offers(service=service, practitioner=ann,
+        free = {o.start for o in free_offers(service=service, practitioner=ann,
                                                        first_day=slot.date() - dt.timedelta(days=7),
                                                        last_day=slot.date() + dt.timedelta(days=50))}  # fmt: skip
         try:
@@ -74,7 +76,7 @@ def test_a_course_is_booked_whole_or_not_at_all_and_never_overlaps(every_day, sl
                 for alternative in week.alternatives:
                     assert alternative.start in free and alternative.practitioner == ann
                     assert abs((alternative.start.date() - week.wanted.date()).days) <= series.WEEK_REACH
-        except services.BookingError as exc:
+        except BookingError as exc:
             # Only a course whose own visits overlap is refused outright (the moves drew them together).
             assert exc.code == "course_overlap"
             assert set(Appointment.objects.values_list("pk", flat=True)) == before
@@ -92,7 +94,7 @@ def test_after_a_course_no_booking_can_overlap_it(every_day, slot, patient, inta
         course = series.book_course(service=service, practitioner=ann, starts=series.weekly_starts(slot, 4),
                                     patient=patient, intake=intake, consent=True)  # fmt: skip
         for week, quarter in enumerate(quarters):
-            with contextlib.suppress(services.BookingError):
+            with contextlib.suppress(BookingError):
                 services.book(service=service, practitioner=ann, start=slot + dt.timedelta(days=7 * week) + quarter * QUARTER,
                               patient=patient, intake=intake, consent=True)  # fmt: skip
         assert course.visits.active().count() == 4

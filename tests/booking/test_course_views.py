@@ -10,6 +10,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from acuclinic.booking import series, services
+from acuclinic.booking.errors import TooLateToChange
 from acuclinic.booking.models import Appointment, CourseOfCare
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +159,7 @@ def test_cancel_rest_keeps_visits_inside_the_notice(every_day, slot, patient, in
     assert [v.start for v in kept] == [slot] and len(cancelled) == 2
     statuses = list(course.visits.order_by("start").values_list("status", flat=True))
     assert statuses == ["booked", "cancelled", "cancelled"]
-    with pytest.raises(services.TooLateToChange):
+    with pytest.raises(TooLateToChange):
         series.cancel_rest(course=course, now=slot - dt.timedelta(hours=2))
 
 
