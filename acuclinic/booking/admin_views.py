@@ -223,6 +223,7 @@ class ScheduleView(BookingAdminView, TemplateView):
         if self.request.user.has_perm(ADD_APPOINTMENTS):
             buttons += [
                 HeaderButton(gettext("Phone booking"), url=reverse("booking_admin:phone_booking"), icon_name="plus"),
+                HeaderButton(gettext("Book a course"), url=reverse("booking_admin:book_course"), icon_name="plus"),
                 HeaderButton(gettext("Block time"), url=reverse("booking_admin:block_time"), icon_name="time"),
             ]
         return buttons

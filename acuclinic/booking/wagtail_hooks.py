@@ -13,7 +13,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, series_admin
 from .feeds import subscription_url
 from .models import DateOverride, Holiday, Location, Practitioner, Service
 
@@ -24,6 +24,7 @@ appointment_urls = [
     path("<int:pk>/", admin_views.AppointmentView.as_view(), name="appointment"),
     path("phone-booking/", admin_views.PhoneBookingView.as_view(), name="phone_booking"),
     path("block-time/", admin_views.BlockTimeView.as_view(), name="block_time"),
+    path("book-course/", series_admin.CourseBookingView.as_view(), name="book_course"),
 ]
 
 
