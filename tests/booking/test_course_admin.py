@@ -49,5 +49,7 @@ def test_a_taken_week_comes_back_with_alternatives_and_nothing_written(staff, al
 
 
 def test_a_course_needs_a_practitioner(staff, alice, service, next_week):  # noqa: F811
-    response = staff.post(reverse(URL), phone_booking_data(alice, service, next_week, visits="3", practitioner=""))
+    response = staff.post(
+        reverse(URL), {**phone_booking_data(alice, service, next_week, visits="3"), "practitioner": ""}
+    )
     assert response.status_code == 200 and not Appointment.objects.exists()
