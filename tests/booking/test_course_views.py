@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.db.models import F
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -173,8 +174,9 @@ def test_forged_course_link_is_404_and_an_appointment_token_opens_no_course(clie
 
 def test_course_link_expires_after_the_last_visit(client, every_day, slot, patient, intake):
     course = book_course(every_day, slot, patient, intake, visits=2)
+    # Both visits over (moved back together, so they keep their week apart).
+    back = dt.timedelta(days=60)
     Appointment.objects.filter(course=course).update(
-        start=slot - dt.timedelta(days=30), end=slot - dt.timedelta(days=30, minutes=-45),
-        buffer_end=slot - dt.timedelta(days=30, minutes=-60),
-    )  # fmt: skip
+        start=F("start") - back, end=F("end") - back, buffer_end=F("buffer_end") - back
+    )
     assert client.get(reverse("booking:course-manage", args=[course.manage_token])).status_code == 410
