@@ -24,12 +24,13 @@ from acuclinic.clinic.text import clean_message, clean_person_name
 
 from . import availability, services
 from .errors import BookingError, SlotTaken, TooLateToChange, UrgentCareNeeded
-from .models import Appointment, BookingRules, CourseOfCare, Practitioner, Service
+from .models import Appointment, BookingRules, CourseOfCare, Holiday, Practitioner, Service
 
 # Alternatives are looked for this many days either side of the wanted day: the same week, and never
 # so far that two weeks' alternatives meet.
 WEEK_REACH = 3
 ALTERNATIVES = 4
+PER_DAY = 2
 WEEK = dt.timedelta(days=7)
 
 
@@ -76,19 +77,30 @@ def weekly_starts(first: dt.datetime, visits: int) -> list[dt.datetime]:
     ]
 
 
-def _nearest(offers: list[availability.Offer], wanted: dt.datetime) -> list[availability.Offer]:
-    """Same day first, nearest time first; then one day either side, then two, and so on."""
+def _nearest(offers: list[availability.Offer], wanted: dt.datetime, *, taken=frozenset()) -> list[availability.Offer]:
+    """Same day first, nearest time first; then one day either side, then two, up to ``WEEK_REACH``.
+
+    At most ``PER_DAY`` from one day, so a patient who cannot come that day also sees another day."""
     tz = clinic_tz()
-    local = wanted.astimezone(tz)
-    minute = local.hour * 60 + local.minute
+    asked = wanted.astimezone(tz)
+    minute = asked.hour * 60 + asked.minute
 
     def distance(offer: availability.Offer) -> tuple[int, int, int]:
         there = offer.start.astimezone(tz)
-        days = (there.date() - local.date()).days
+        days = (there.date() - asked.date()).days
         return abs(days), abs(there.hour * 60 + there.minute - minute), days
 
-    near = [o for o in offers if abs((o.start.astimezone(tz).date() - local.date()).days) <= WEEK_REACH]
-    return sorted(near, key=distance)[:ALTERNATIVES]
+    chosen: list[availability.Offer] = []
+    per_day: dict[dt.date, int] = {}
+    for offer in sorted(offers, key=distance):
+        day = offer.start.astimezone(tz).date()
+        if abs((day - asked.date()).days) > WEEK_REACH or offer.start in taken or per_day.get(day, 0) >= PER_DAY:
+            continue
+        per_day[day] = per_day.get(day, 0) + 1
+        chosen.append(offer)
+        if len(chosen) == ALTERNATIVES:
+            break
+    return chosen
 
 
 def _check_request(*, service: Service, practitioner: Practitioner, visits: int, patient=None) -> None:
@@ -135,6 +147,7 @@ def plan_course(
         now=now,
     )
     free = {offer.start for offer in offers}
+    closed = dict(Holiday.objects.filter(date__range=(min(days), max(days))).values_list("date", "name"))
     horizon = now + dt.timedelta(days=BookingRules.current().horizon_days)
     chosen = set(starts)
     plan = []
@@ -146,10 +159,12 @@ def plan_course(
             reason = _("Bookings open only %(days)s days ahead.") % {"days": BookingRules.current().horizon_days}
         elif start < now:
             reason = _("That time is in the past.")
+        elif (day := local(start).date()) in closed:
+            reason = _("The clinic is closed that day (%(holiday)s).") % {"holiday": closed[day]}
         else:
             reason = _("%(name)s is not free then.") % {"name": practitioner.name}
         # A time another week of this course already holds is no alternative.
-        alternatives = [o for o in _nearest(offers, start) if o.start not in chosen]
+        alternatives = _nearest(offers, start, taken=chosen)
         plan.append(Week(number, start, False, reason, alternatives))
     return plan
 

@@ -48,11 +48,13 @@ def test_plan_shows_conflicting_week_with_nearest_times_and_writes_nothing(clien
     assert response.status_code == 200
     assert "1 of these weeks is not free" in page
     assert page.count('<span class="badge">Free</span>') == 3
-    # Nearest first: the same day an hour either side (45 minutes plus the 15-minute buffer), then later.
+    # Nearest first: the same day an hour either side (45 minutes plus the 15-minute buffer), then the
+    # day before and the day after at the same time (at most two times from one day).
     radios = [dt.datetime.fromisoformat(v) for v in re.findall(r'name="week-3" id="week-3-\d" value="([^"]+)"', page)]
     hour = dt.timedelta(hours=1)
     assert radios[:2] == [taken.start - hour, taken.start + hour]
-    assert radios[2:] == [taken.start + 1.25 * hour, taken.start + 1.5 * hour]
+    day = dt.timedelta(days=1)
+    assert radios[2:] == [taken.start - day, taken.start + day]
     assert 'value="skip"' in page
     assert Appointment.objects.count() == 1 and CourseOfCare.objects.count() == 0
 
@@ -180,3 +182,12 @@ def test_course_link_expires_after_the_last_visit(client, every_day, slot, patie
         start=F("start") - back, end=F("end") - back, buffer_end=F("buffer_end") - back
     )
     assert client.get(reverse("booking:course-manage", args=[course.manage_token])).status_code == 410
+
+
+def test_a_week_on_a_clinic_holiday_says_so(client, every_day, slot):
+    from acuclinic.booking.models import Holiday
+
+    Holiday.objects.create(date=slot.date() + dt.timedelta(days=7), name="Founders' Day")
+    url, query = course_url(every_day, slot)
+    page = client.get(url, query).content.decode()
+    assert "The clinic is closed that day (Founders&#x27; Day)." in page
