@@ -65,6 +65,14 @@ class BookingRules(BaseSiteSetting):
         default=8,
         help_text=_("Patients may book a course of up to this many weekly visits at once (2 to 26)."),
     )
+    no_show_limit = models.PositiveSmallIntegerField(
+        _("no-show limit"),
+        default=0,
+        help_text=_(
+            "A patient with this many no-shows (by email or phone) is asked to call to book instead of booking "
+            "online. Staff can still book them. 0 turns the rule off."
+        ),
+    )
     terms = models.TextField(
         _("booking terms"),
         default=_(
@@ -83,6 +91,10 @@ class BookingRules(BaseSiteSetting):
                 name="booking_rules_course_range",
             ),
         ]
+
+    @property
+    def cancellation_notice(self) -> dt.timedelta:
+        return dt.timedelta(hours=self.cancellation_notice_hours)
 
     @classmethod
     def current(cls) -> BookingRules:
@@ -326,6 +338,10 @@ class Appointment(models.Model):
     )  # fmt: skip
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    late_cancellation = models.BooleanField(
+        _("late cancellation"), default=False, editable=False, help_text=_("Cancelled inside the cancellation notice.")
+    )
+    no_show_at = models.DateTimeField(_("marked no-show at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from acuclinic.clinic.clock import clinic_tz, local
 from acuclinic.clinic.text import clean_message, clean_person_name
 
-from . import availability, services
-from .errors import BookingError, SlotTaken, TooLateToChange, UrgentCareNeeded
+from . import availability, policy, services
+from .errors import BookingError, CallToBook, SlotTaken, TooLateToChange, UrgentCareNeeded
 from .models import Appointment, BookingRules, CourseOfCare, Holiday, Practitioner, Service
 
 # Alternatives are looked for this many days either side of the wanted day: the same week, and never
@@ -190,10 +190,13 @@ def book_course(
     """Book every start of ``starts`` with ``practitioner`` in one transaction, or none of them.
 
     Raises :class:`CourseConflict` (409, with a fresh plan) when any week is not free, and
-    :class:`BookingError` for a request that no schedule could honour."""
+    :class:`BookingError` for a request that no schedule could honour; like ``services.book()``, an online
+    course of a patient over the no-show limit raises :class:`CallToBook`."""
     from .series_emails import queue_course_confirmation
 
     now = now or timezone.now()
+    if source == "online" and policy.must_call_to_book(patient.email, patient.phone, BookingRules.current()):
+        raise CallToBook(str(services.CALL_TO_BOOK_MESSAGE))
     if any(timezone.is_naive(start) for start in starts):
         raise BookingError(_("The start time must include its time zone."), field="start")
     if intake.red_flags:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -21,9 +20,8 @@ from acuclinic.clinic.api_errors import ApiError, ErrorOut, error, responses
 from acuclinic.clinic.clock import local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
-from acuclinic.clinic.ratelimit import allow
 
-from . import idempotency, series, services
+from . import idempotency, limits, series, services
 from .api import IDEMPOTENCY_KEY, SERVICE, Instant, IntakeIn, PatientIn, _error, _links, _service
 from .errors import BookingError
 from .links import LinkExpired, LinkNotFound, open_course_link
@@ -167,7 +165,7 @@ def _booked_out(first_visit: Appointment) -> dict:
 
 @router.post(
     "/courses",
-    response={**responses({201: BookedCourseOut}, 409, 429, body=True, unsafe=True), 409: CourseConflictOut},
+    response={**responses({201: BookedCourseOut}, 403, 409, 429, body=True, unsafe=True), 409: CourseConflictOut},
     summary="Book a course of weekly visits, all or nothing (send an Idempotency-Key header to make retries safe)",
     operation_id="create_course",
     openapi_extra=_links(201, "$response.body#/manage_token", "get_course", "cancel_course_rest"),
@@ -175,8 +173,13 @@ def _booked_out(first_visit: Appointment) -> dict:
 def create_course(request: HttpRequest, data: CourseIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
         return answer
-    if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
-        return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
+    if limits.refused(request):
+        raise ApiError(
+            429,
+            "Too many bookings or booking attempts from this address this hour; try again later.",
+            "rate_limited",
+            headers={"Retry-After": str(limits.retry_after())},
+        )
     try:
         phone = to_e164(data.patient.phone, clinic_for(request).country)
     except InvalidPhoneNumber:
@@ -189,9 +192,12 @@ def create_course(request: HttpRequest, data: CourseIn, idempotency_key: str | N
         return _error(exc)
 
     # The course is recorded under the key by its first visit, so a retry replays the whole course.
-    return idempotency.perform_once(
+    answer = idempotency.perform_once(
         request, idempotency_key, lambda: _book(data, phone, numbers), render=_booked_out, refuse=refuse
     )
+    if answer.status_code == 201:
+        limits.booked(request)
+    return answer
 
 
 def _by_token(token: str) -> CourseOfCare:

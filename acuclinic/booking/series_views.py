@@ -21,10 +21,9 @@ from acuclinic.clinic.breadcrumbs import Crumb
 from acuclinic.clinic.clock import local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.inputs import parse_instant
-from acuclinic.clinic.ratelimit import allow
 
-from . import series, services
-from .errors import BookingError, UrgentCareNeeded
+from . import limits, policy, series, services
+from .errors import BookingError, CallToBook, UrgentCareNeeded
 from .forms import DetailsForm
 from .links import LinkExpired, LinkNotFound, open_course_link
 from .models import Appointment, BookingRules, CourseOfCare, Service
@@ -77,11 +76,12 @@ def course(request, service, who):
     starts = [moved.get(n, wanted[n - 1]) for n in numbers]
     clinic = clinic_for(request)
     form = DetailsForm(request.POST or None, country=clinic.country, initial={"new_patient": "no"})
-    error, plan, status = None, None, 200
+    error, plan, status, limited = None, None, 200, False
     if request.method == "POST":
-        if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
-            return TemplateResponse(request, "booking/rate_limited.html", {"breadcrumbs": _crumbs()}, status=429)
-        if not starts:
+        if limits.refused(request):
+            # Keep everything typed (and every week picked): the same page, with the reason above it.
+            limited, status = True, 429
+        elif not starts:
             error = BookingError(_("Keep at least one week."), field="visits")
         elif form.is_valid():
             try:
@@ -98,14 +98,19 @@ def course(request, service, who):
                 return TemplateResponse(
                     request, "booking/urgent.html", {"message": exc.message, "breadcrumbs": _crumbs()}
                 )
+            except CallToBook as exc:
+                context = {"message": exc.message, "breadcrumbs": _crumbs()}
+                return TemplateResponse(request, "booking/call_to_book.html", context, status=exc.status)
             except series.CourseConflict as exc:
                 error, plan = exc, exc.plan
             except BookingError as exc:
                 error = exc
             else:
+                limits.booked(request)
                 request.session[SESSION_KEY] = booked.pk
                 return redirect("booking:course-done")
-        status = error.status if error else 422
+        if not limited:
+            status = error.status if error else 422
     if plan is None:
         plan = series.plan_course(service=service, practitioner=practitioner, starts=starts)
     weeks = [
@@ -129,6 +134,9 @@ def course(request, service, who):
         "form": form,
         "error": error,
         "terms": BookingRules.current().terms,
+        "policy": policy.cancellation_policy(BookingRules.current()),
+        "limited": limited,
+        "retry_minutes": -(-limits.retry_after() // 60),
         "time_zone": settings.TIME_ZONE,
         "times_url": times_url,
         "breadcrumbs": _crumbs(

@@ -191,3 +191,27 @@ def test_a_week_on_a_clinic_holiday_says_so(client, every_day, slot):
     url, query = course_url(every_day, slot)
     page = client.get(url, query).content.decode()
     assert "The clinic is closed that day (Founders&#x27; Day)." in page
+
+
+def test_a_patient_over_the_no_show_limit_is_asked_to_call(client, clinic_site, every_day, slot):
+    from acuclinic.booking.models import BookingRules
+
+    rules = BookingRules.for_site(clinic_site["site"])
+    rules.no_show_limit = 1
+    rules.save()
+    start = slot - dt.timedelta(days=20)
+    Appointment.objects.create(
+        practitioner=every_day["bob"], service=every_day["service"], start=start, end=start + dt.timedelta(minutes=45),
+        buffer_end=start + dt.timedelta(hours=1), patient_name="Alex", patient_email="alex@example.com",
+        patient_phone="+14165550123", status=Appointment.Status.NO_SHOW,
+    )  # fmt: skip
+    url, query = course_url(every_day, slot)
+    response = client.post(url, {**query, **DETAILS})
+    assert response.status_code == 403
+    assert not CourseOfCare.objects.exists()
+    # Staff can still book the course.
+    course = series.book_course(service=every_day["service"], practitioner=every_day["ann"],
+                                starts=series.weekly_starts(slot, 2), source="staff", consent=True,
+                                patient=services.Patient("Alex", "alex@example.com", "+14165550123", False),
+                                intake=services.Intake())  # fmt: skip
+    assert course.visits.count() == 2

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('booking', '0004_practitioner_profile'),
+        ('booking', '0005_policy_and_no_shows'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
