@@ -178,6 +178,7 @@ class ScheduleView(BookingAdminView, TemplateView):
                     url=reverse("booking_admin:phone_booking") + query_string(**self.request.GET.dict()),
                     icon_name="plus",
                 ),
+                HeaderButton(gettext("Book a course"), url=reverse("booking_admin:book_course"), icon_name="plus"),
                 HeaderButton(gettext("Block time"), url=reverse("booking_admin:block_time"), icon_name="time"),
             ]
         return buttons

@@ -97,6 +97,36 @@ def load(stdout) -> None:
     _load_records(stdout)
     if filled := ensure_profiles():
         stdout.write(f"booking: {filled} practitioner profiles filled in")
+    if course := ensure_course():
+        stdout.write(f"booking: a course of care of {course.visits.count()} weekly visits ({course})")
+
+
+def ensure_course():
+    """A course of six weekly acupuncture follow-ups with Mei Lin Chen, booked as a patient would (through
+    ``series.book_course``); a week that is not free takes its nearest free time. Once: a course exists, done."""
+    from . import series
+    from .availability import free_offers
+    from .models import CourseOfCare
+    from .services import Intake, Patient
+
+    service = Service.objects.filter(slug="acupuncture-follow-up").first()
+    person = Practitioner.objects.filter(slug="mei-lin-chen").first()
+    if CourseOfCare.objects.exists() or service is None or person is None:
+        return None
+    today = clinic_today()
+    offers = free_offers(service=service, practitioner=person, first_day=today + dt.timedelta(days=2),
+                         last_day=today + dt.timedelta(days=9))  # fmt: skip
+    morning = [o for o in offers if o.start.astimezone(clinic_tz()).hour >= 10]
+    if not morning:
+        return None
+    plan = series.plan_course(service=service, practitioner=person, starts=series.weekly_starts(morning[0].start, 6))
+    starts = [
+        week.wanted if week.free else week.alternatives[0].start for week in plan if week.free or week.alternatives
+    ]
+    return series.book_course(
+        service=service, practitioner=person, starts=starts, consent=True, source="staff", intake=Intake(),
+        patient=Patient("Demo Patient Course", "course.patient@example.com", "+14165550100", new_patient=False),
+    )  # fmt: skip
 
 
 @transaction.atomic

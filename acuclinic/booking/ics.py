@@ -77,3 +77,19 @@ def practitioner_feed(appointments: Iterable, clinic) -> bytes:
             )
         calendar.add_component(_event(appointment, clinic, summary=summary, description=description))
     return calendar.to_ical()
+
+
+def course_ics(visits: Iterable, clinic, course_url: str) -> bytes:
+    """A course's .ics: one event per visit (each with its own UID), cancelled ones marked so."""
+    visits = list(visits)
+    cancelled = all(visit.status == visit.Status.CANCELLED for visit in visits)
+    calendar = _calendar(clinic, method="CANCEL" if cancelled else "PUBLISH")
+    for visit in visits:
+        description = (
+            f"{visit.service} with {visit.practitioner}, {visit.practitioner.credential}.\n"
+            f"Your visits: {course_url}\nPhone: {clinic.phone_display}"
+        )
+        calendar.add_component(
+            _event(visit, clinic, summary=f"{visit.service} at {clinic.name}", description=description)
+        )
+    return calendar.to_ical()

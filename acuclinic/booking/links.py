@@ -37,3 +37,17 @@ def open_manage_link(token: str, *, now: dt.datetime | None = None) -> Appointme
     if expired(appointment, now):
         raise LinkExpired(token)
     return appointment
+
+
+def open_course_link(token: str, *, now: dt.datetime | None = None):
+    """The course of care ``token`` opens, until an hour after its last visit ends (the same rule as one
+    appointment's link). Raises :class:`LinkNotFound` or :class:`LinkExpired`."""
+    from .models import CourseOfCare
+
+    course = CourseOfCare.by_token(token)
+    if course is None:
+        raise LinkNotFound(token)
+    last = course.visits.order_by("-end").values_list("end", flat=True).first()
+    if last is None or (now or timezone.now()) > last + EXPIRES_AFTER_END:
+        raise LinkExpired(token)
+    return course

@@ -28,15 +28,29 @@ def new_nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
-def _signature(nonce: str) -> str:
-    digest = salted_hmac("acuclinic.booking.manage", nonce, algorithm="sha256").digest()
+def _signature(nonce: str, kind: str = "manage") -> str:
+    digest = salted_hmac(f"acuclinic.booking.{kind}", nonce, algorithm="sha256").digest()
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")[:32]
 
 
-def manage_token(nonce: str) -> str:
+def manage_token(nonce: str, kind: str = "manage") -> str:
     """The secret of a manage link: a random nonce (stored) signed with SECRET_KEY (never stored), so the
-    link can be sent again in a reminder, yet a copy of the database alone opens no appointment."""
-    return f"{nonce}.{_signature(nonce)}"
+    link can be sent again in a reminder, yet a copy of the database alone opens no appointment.
+    ``kind`` salts the signature, so a course's link never opens an appointment, nor the reverse."""
+    return f"{nonce}.{_signature(nonce, kind)}"
+
+
+def nonce_of(token: str, kind: str = "manage") -> str | None:
+    """The nonce a well-signed token carries; ``None`` for a forged or mistyped one."""
+    token = token or ""
+    # Only the characters a token is made of can match; anything else (say "é", which
+    # hmac.compare_digest refuses in a str) is simply not a token.
+    if len(token) > 100 or not token.isascii():
+        return None
+    nonce, _, signature = token.partition(".")
+    if not nonce or not hmac.compare_digest(signature.encode(), _signature(nonce, kind).encode()):
+        return None
+    return nonce
 
 
 @register_setting(icon="calendar")
@@ -46,6 +60,11 @@ class BookingRules(BaseSiteSetting):
     slot_step_minutes = models.PositiveSmallIntegerField(_("slot step (minutes)"), default=15)
     cancellation_notice_hours = models.PositiveSmallIntegerField(_("cancellation notice (hours)"), default=24)
     reminder_hours = models.PositiveSmallIntegerField(_("reminder before the appointment (hours)"), default=24)
+    course_max_visits = models.PositiveSmallIntegerField(
+        _("most weekly visits in a course"),
+        default=8,
+        help_text=_("Patients may book a course of up to this many weekly visits at once (2 to 26)."),
+    )
     no_show_limit = models.PositiveSmallIntegerField(
         _("no-show limit"),
         default=0,
@@ -67,6 +86,10 @@ class BookingRules(BaseSiteSetting):
         constraints = [
             models.CheckConstraint(condition=models.Q(slot_step_minutes__gte=5), name="booking_rules_step_min"),
             models.CheckConstraint(condition=models.Q(horizon_days__gte=1), name="booking_rules_horizon_min"),
+            models.CheckConstraint(
+                condition=models.Q(course_max_visits__gte=2, course_max_visits__lte=26),
+                name="booking_rules_course_range",
+            ),
         ]
 
     @property
@@ -309,6 +332,10 @@ class Appointment(models.Model):
     consent_at = models.DateTimeField(null=True, blank=True)
     manage_nonce = models.CharField(max_length=32, unique=True, default=new_nonce, editable=False)
     source = models.CharField(max_length=10, default="online", choices=[("online", "Online"), ("staff", "Staff")])
+    course = models.ForeignKey(
+        "CourseOfCare", null=True, blank=True, on_delete=models.SET_NULL, related_name="visits",
+        verbose_name=_("course of care"),
+    )  # fmt: skip
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
     late_cancellation = models.BooleanField(
@@ -352,13 +379,42 @@ class Appointment(models.Model):
     @classmethod
     def by_token(cls, token: str) -> Appointment | None:
         """The appointment a manage link opens; ``None`` for a forged, mistyped or unknown token."""
-        token = token or ""
-        # Only the characters a token is made of can match; anything else (say "é", which
-        # hmac.compare_digest refuses in a str) is simply not a token.
-        if len(token) > 100 or not token.isascii():
+        if (nonce := nonce_of(token)) is None:
             return None
-        nonce, _, signature = token.partition(".")
-        if not nonce or not hmac.compare_digest(signature.encode(), _signature(nonce).encode()):
+        return cls.objects.select_related("service", "practitioner").filter(manage_nonce=nonce).first()
+
+
+class CourseOfCare(models.Model):
+    """Weekly visits booked together (say six at the same time with the same practitioner).
+
+    Each visit is an ordinary :class:`Appointment` (the overlap rules, reminders and its own manage link
+    apply to it); the course groups them under one link that lists them all.
+    """
+
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.PROTECT, related_name="courses")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="courses")
+    patient_name = models.CharField(_("patient name"), max_length=120)
+    patient_email = models.EmailField(_("email"), blank=True)
+    manage_nonce = models.CharField(max_length=32, unique=True, default=new_nonce, editable=False)
+    source = models.CharField(max_length=10, default="online", choices=[("online", "Online"), ("staff", "Staff")])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("course of care")
+        verbose_name_plural = _("courses of care")
+
+    def __str__(self) -> str:
+        return f"{self.service} with {self.practitioner} ({self.patient_name})"
+
+    @property
+    def manage_token(self) -> str:
+        return manage_token(self.manage_nonce, kind="course")
+
+    @classmethod
+    def by_token(cls, token: str) -> CourseOfCare | None:
+        """The course a course link opens; ``None`` for a forged, mistyped or unknown token."""
+        if (nonce := nonce_of(token, kind="course")) is None:
             return None
         return cls.objects.select_related("service", "practitioner").filter(manage_nonce=nonce).first()
 

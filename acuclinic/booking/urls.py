@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, series_views, views
 
 app_name = "booking"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("manage/<str:token>/appointment.ics", views.manage_ics, name="manage-ics"),
     path("manage/<str:token>/reschedule/", views.manage_reschedule, name="manage-reschedule"),
     path("calendar/<str:token>.ics", feeds.practitioner_calendar, name="calendar"),
+    # Courses of care (series_views.py): before the service patterns, which would read "course" as a slug.
+    path("course/done/", series_views.course_done, name="course-done"),
+    path("course/<str:token>/", series_views.course_manage, name="course-manage"),
+    path("course/<str:token>/cancel-rest/", series_views.course_cancel_rest, name="course-cancel-rest"),
+    path("course/<str:token>/course.ics", series_views.course_ics, name="course-ics"),
+    path("<slug:service>/<slug:who>/course/", series_views.course, name="course"),
     path("<slug:service>/", views.choose_practitioner, name="service"),
     path("<slug:service>/<slug:who>/", views.choose_time, name="times"),
     path("<slug:service>/<slug:who>/details/", views.details, name="details"),

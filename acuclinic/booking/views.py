@@ -239,12 +239,22 @@ def details(request, service, who):
         "retry_minutes": -(-limits.retry_after() // 60),
         "time_zone": settings.TIME_ZONE,
         "times_url": reverse("booking:times", args=[service.slug, who]),
+        "course_url": _course_url(service, who, practitioner, start_time),
+        "course_max": BookingRules.current().course_max_visits,
         "breadcrumbs": _crumbs(
             Crumb(service.name, reverse("booking:service", args=[service.slug])), Crumb(_("Your details"), request.path)
         ),
     }
     status = 429 if limited else error.status if error else 200
     return TemplateResponse(request, "booking/details.html", context, status=status)
+
+
+def _course_url(service: Service, who: str, practitioner: Practitioner | None, start: dt.datetime) -> str | None:
+    """ "Book this as a course of weekly visits" (series_views.py): follow-up services, one practitioner."""
+    if practitioner is None or service.audience == Service.Audience.NEW:
+        return None
+    query = urlencode({"start": start.isoformat(), "with": practitioner.slug})
+    return f"{reverse('booking:course', args=[service.slug, who])}?{query}"
 
 
 @never_cache

@@ -13,7 +13,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, front_desk
+from . import admin_views, front_desk, series_admin
 from .feeds import subscription_url
 from .models import DateOverride, Holiday, Location, Practitioner, Service
 
@@ -25,6 +25,7 @@ appointment_urls = [
     path("<int:pk>/reschedule/", front_desk.RescheduleView.as_view(), name="reschedule"),
     path("phone-booking/", front_desk.PhoneBookingView.as_view(), name="phone_booking"),
     path("block-time/", admin_views.BlockTimeView.as_view(), name="block_time"),
+    path("book-course/", series_admin.CourseBookingView.as_view(), name="book_course"),
 ]
 
 

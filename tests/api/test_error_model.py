@@ -35,7 +35,12 @@ def test_every_operation_documents_its_errors_in_the_one_model(openapi):
         for status, response in operation["responses"].items():
             if int(status) >= 400:
                 ref = response["content"]["application/json"]["schema"]["$ref"]
-                assert ref == error_ref or ref.endswith("/PointNotFound"), (method, path, status)
+                # The error model, or the error model plus a list that says what to try instead.
+                assert ref == error_ref or ref.endswith(("/PointNotFound", "/CourseConflictOut")), (
+                    method,
+                    path,
+                    status,
+                )
 
 
 def test_the_point_not_found_answer_is_the_error_model_with_candidates(client, atlas_page, openapi):
@@ -110,3 +115,9 @@ def test_the_rate_limit_answer_is_in_the_model(post_json, booking_payload, setti
     settings.BOOKING_RATE_LIMIT = 1
     assert post_json("/api/v1/appointments", booking_payload()).status_code == 201
     assert_error_model(post_json("/api/v1/appointments", booking_payload()), 429, "rate_limited")
+
+
+def test_the_course_conflict_answer_is_the_error_model_with_conflicts(openapi):
+    schema = openapi["components"]["schemas"]["CourseConflictOut"]
+    assert set(schema["required"]) >= {"detail", "code", "errors"}
+    assert set(schema["properties"]) == {"detail", "code", "errors", "conflicts"}
