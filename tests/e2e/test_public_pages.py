@@ -55,13 +55,17 @@ def public_site(demo_site):
 
 def first_free_details_url():
     from acuclinic.booking import availability
-    from acuclinic.booking.models import Practitioner, Service
+    from acuclinic.booking.models import BookingRules, Practitioner, Service
 
     service = Service.objects.get(slug="initial-acupuncture")
     person = Practitioner.objects.get(slug="mei-lin-chen")
     today = timezone.localdate()
-    offer = availability.free_offers(service=service, practitioner=person, first_day=today,
-                                 last_day=today + dt.timedelta(days=14))[0]  # fmt: skip
+    offers = availability.free_offers(service=service, practitioner=person, first_day=today,
+                                      last_day=today + dt.timedelta(days=14))  # fmt: skip
+    # A time the patient can still change online, so the manage, cancel and reschedule pages show what
+    # a patient normally sees rather than "too late to change".
+    changeable = timezone.now() + dt.timedelta(hours=BookingRules.current().cancellation_notice_hours + 1)
+    offer = next(o for o in offers if o.start > changeable)
     query = urlencode({"start": offer.start.isoformat(), "with": person.slug, "patient": "new"})
     return f"/book/initial-acupuncture/mei-lin-chen/details/?{query}"
 
@@ -143,6 +147,7 @@ def test_every_public_page_type_passes_axe_and_fits_the_screen(
     check(page, axe, "book-6-booked", width, shots, problems)
     token = Appointment.objects.filter(patient_name="Alex Patient").latest("pk").manage_token
     page.goto(f"/book/manage/{token}/")
+    assert page.get_by_role("link", name="Reschedule").is_visible()  # still changeable online
     check(page, axe, "manage", width, shots, problems)
     page.goto(f"/book/manage/{token}/?cancel=confirm")
     check(page, axe, "manage-cancel", width, shots, problems)

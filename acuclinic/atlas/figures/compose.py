@@ -132,7 +132,10 @@ def point_figure(atlas: Atlas, code: str, url: Url, ident: str = "point-figure")
         a, b = (_ref_xy(atlas, view, r) for r in placement.between)
         if a and b:
             t = 0.5 if placement.t is None else placement.t
-            measures.append((a, b, {0.5: "½", 0.333: "⅓", 0.667: "⅔", 0.25: "¼", 0.75: "¾"}.get(round(t, 3), "")))
+            share = {0.5: "½", 0.333: "⅓", 0.667: "⅔", 0.25: "¼", 0.75: "¾"}.get(round(t, 3), "")
+            # The whole line unlabelled, then the share measured from its first end to the point, labelled there.
+            measures.append((a, b, ""))
+            measures.append((a, position.xy, share))
     how = describe(atlas, view, placement)
     title = f"{code} on the figure of the {view.record.title.lower()}"
     bilateral = view.record.midline is not None and abs(position.x - view.record.midline) > 0.5

@@ -15,6 +15,8 @@ from .views import View
 
 INK = "#3b4a54"
 FAINT = "#9aa7b0"
+# Landmark names: quieter than the points, but readable (5.9:1 on white, WCAG AA for small text).
+MUTED = "#56646d"
 ACCENT = "#b3261e"
 LINK = "#1f5f8b"
 FONT = 'font-family="system-ui, sans-serif"'
@@ -43,12 +45,18 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 
 def place_labels(
-    marks: list[Mark], width: float, height: float, size: float = 9.0, origin: tuple[float, float] = (0, 0)
+    marks: list[Mark],
+    width: float,
+    height: float,
+    size: float = 9.0,
+    origin: tuple[float, float] = (0, 0),
+    obstacles: list[Box] = (),
 ) -> dict[str, tuple[Box, bool]]:
-    """Choose a box for each label: returns code -> (x0, y0, x1, y1) and whether a leader is needed."""
+    """Choose a box for each label: returns code -> (x0, y0, x1, y1) and whether a leader is needed.
+    ``obstacles`` are boxes already taken (the measures' own labels)."""
     ox, oy = origin
     dots = [(m.x - DOT_R - 1, m.y - DOT_R - 1, m.x + DOT_R + 1, m.y + DOT_R + 1) for m in marks]
-    placed: list[Box] = []
+    placed: list[Box] = list(obstacles)
     result: dict[str, tuple[Box, bool]] = {}
     angles = [0, 180, 315, 45, 225, 135, 270, 90, 340, 20, 200, 160, 300, 60, 240, 120]
     for mark in sorted(marks, key=lambda m: (m.style != "highlight", m.y, m.x)):
@@ -100,6 +108,11 @@ def _base(view: View) -> list[str]:
     return out
 
 
+def _halo(size: float) -> str:
+    """A white outline under the letters, so a label stays legible where it crosses a line of the drawing."""
+    return f' stroke="#fff" stroke-width="{size * 0.32:.1f}" stroke-linejoin="round" paint-order="stroke"'
+
+
 def landmark_layer(view: View, names: list[str] | None = None, labelled: bool = False) -> list[str]:
     out = []
     for name, mark in view.record.landmarks.items():
@@ -109,7 +122,8 @@ def landmark_layer(view: View, names: list[str] | None = None, labelled: bool = 
         out.append(f'<circle cx="{x:g}" cy="{y:g}" r="2" fill="none" stroke="{FAINT}" stroke-width="1"/>')
         if labelled:
             out.append(
-                f'<text x="{x + 5:g}" y="{y + 3:g}" font-size="8" fill="{FAINT}" {FONT}>{escape(mark.label)}</text>'
+                f'<text x="{x + 5:g}" y="{y + 3:g}" font-size="8" fill="{MUTED}" {FONT}{_halo(8)}>'
+                f"{escape(mark.label)}</text>"
             )
     return out
 
@@ -148,19 +162,22 @@ def figure_svg(
     if len(course) > 1:
         points = " ".join(f"{x:g},{y:g}" for x, y in course)
         out.append(f'<polyline points="{points}" fill="none" stroke="{LINK}" stroke-width="1" stroke-opacity="0.45"/>')
+    taken: list[Box] = []
     for start, end, text in measures:
         (x1, y1), (x2, y2) = start, end
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         vertical = abs(y2 - y1) >= abs(x2 - x1)
         tx, ty = (mx + 4, my + 3) if vertical else (mx - len(text) * 2.4, my - 4)
+        if text:
+            taken.append((tx, ty - 9, tx + len(text) * 9 * CHAR_W, ty + 2))
+        words = f'<text x="{tx:g}" y="{ty:g}" font-size="9" fill="{ACCENT}" {FONT}{_halo(9)}>{escape(text)}</text>'
         out.append(
             f'<g class="measure"><line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="{ACCENT}" '
-            f'stroke-width="1" stroke-dasharray="3 2"/>'
-            f'<text x="{tx:g}" y="{ty:g}" font-size="9" fill="{ACCENT}" {FONT}>{escape(text)}</text></g>'
+            f'stroke-width="1" stroke-dasharray="3 2"/>{words if text else ""}</g>'
         )
     labelled = [m for m in marks if label_all or m.style != "faint" or m.label]
     # Measures' own labels are obstacles too, so point labels keep clear of "3 cun".
-    boxes = place_labels(labelled, w, h, label_size, (wx, wy))
+    boxes = place_labels(labelled, w, h, label_size, (wx, wy), taken)
     for mark in sorted(marks, key=lambda m: (m.style != "landmark", m.style == "highlight")):
         colour = {"highlight": ACCENT, "faint": FAINT, "landmark": FAINT}.get(mark.style, LINK)
         radius = 5 if mark.style == "highlight" else DOT_R
@@ -181,9 +198,10 @@ def figure_svg(
                 )
             weight = ' font-weight="700"' if mark.style == "highlight" else ""
             italic = ' font-style="italic"' if mark.style == "landmark" else ""
+            fill = {"point": INK, "landmark": MUTED}.get(mark.style, colour)
             label += (
                 f'<text class="figure-label" x="{x0 + 1:.1f}" y="{y1 - 2.5:.1f}" font-size="{label_size:g}"{weight} '
-                f'fill="{colour if mark.style != "point" else INK}" {FONT}{italic}>'
+                f'fill="{fill}" {FONT}{italic}{_halo(label_size)}>'
                 f"{escape(mark.label or mark.code)}</text>"
             )
         tip = f"<title>{escape(mark.title)}</title>" if mark.title else ""
