@@ -281,6 +281,7 @@ def book(
     notes: str = "",
     now: dt.datetime | None = None,
     source: str = "online",
+    sms_consent: bool = False,
 ) -> Appointment:
     """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`."""
     from .tasks import queue_confirmation
@@ -325,6 +326,7 @@ def book(
                     intake=intake.as_json(),
                     notes=notes,
                     consent_at=now,
+                    sms_consent_at=now if sms_consent else None,
                     source=source,
                 )
                 appointment.save()
@@ -343,6 +345,7 @@ def can_change(appointment: Appointment, now: dt.datetime | None = None) -> bool
 
 
 def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff: bool = False) -> Appointment:
+    from . import waitlist
     from .tasks import queue_confirmation
 
     now = now or timezone.now()
@@ -357,6 +360,7 @@ def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff
         appointment.save(update_fields=["status", "cancelled_at", "updated_at"])
         if appointment.kind == Appointment.Kind.APPOINTMENT:
             queue_confirmation(appointment, kind="cancelled")
+        waitlist.time_freed(appointment.practitioner_id, [(appointment.start, appointment.buffer_end)])
     return appointment
 
 
@@ -364,6 +368,7 @@ def reschedule(
     *, appointment: Appointment, start: dt.datetime, now: dt.datetime | None = None, by_staff: bool = False
 ) -> Appointment:
     """Move a booked appointment to ``start`` with the same practitioner; the manage link keeps working."""
+    from . import waitlist
     from .tasks import queue_confirmation
 
     now = now or timezone.now()
@@ -381,6 +386,7 @@ def reschedule(
             if not by_staff and not can_change(appointment, now):
                 raise TooLateToChange(_("It is too late to change this appointment online. Please call the clinic."))
             service = appointment.service
+            freed = (appointment.start, appointment.buffer_end)
             _check_start(start, now)
             _assert_free(
                 start, service=service, practitioner=appointment.practitioner, now=now, exclude_id=appointment.pk
@@ -391,6 +397,7 @@ def reschedule(
             appointment.reminder_sent_at = None
             appointment.save(update_fields=["start", "end", "buffer_end", "reminder_sent_at", "updated_at"])
             queue_confirmation(appointment, kind="rescheduled")
+            waitlist.time_freed(appointment.practitioner_id, [freed])
     except IntegrityError as exc:
         raise SlotTaken(_("That time has just been taken. Please choose another."), field="start") from exc
     return appointment

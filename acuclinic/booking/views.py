@@ -22,7 +22,7 @@ from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.inputs import is_slug, parse_day, parse_instant
 from acuclinic.clinic.ratelimit import allow
 
-from . import services
+from . import services, sms
 from .forms import DetailsForm
 from .links import LinkExpired, LinkNotFound, open_manage_link
 from .models import Appointment, Practitioner, Service
@@ -200,7 +200,12 @@ def details(request, service, who):
     clinic = clinic_for(request)
     # The answer given on the first step ("new or returning") fills in the same question here.
     first_visit = {"new": "yes", "returning": "no"}.get(request.GET.get("patient", ""))
-    form = DetailsForm(request.POST or None, country=clinic.country, initial={"new_patient": first_visit})
+    form = DetailsForm(
+        request.POST or None,
+        country=clinic.country,
+        initial={"new_patient": first_visit},
+        texting=sms.texting_enabled(),
+    )
     error = None
     if request.method == "POST":
         if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
@@ -215,6 +220,7 @@ def details(request, service, who):
                     intake=form.intake(),
                     consent=form.cleaned_data["consent"],
                     notes=form.cleaned_data["notes"],
+                    sms_consent=form.cleaned_data.get("texts", False),
                 )
             except services.UrgentCareNeeded as exc:
                 return TemplateResponse(
