@@ -8,6 +8,7 @@ from ninja import NinjaAPI, Router
 
 from acuclinic.atlas.api import router as atlas_router
 from acuclinic.booking.api import router as booking_router
+from acuclinic.booking.api_waitlist import router as waitlist_router
 from acuclinic.clinic import api_errors
 from acuclinic.clinic.api import router as clinic_router
 from acuclinic.discussion.api import router as discussion_router
@@ -27,6 +28,7 @@ api_errors.install(api)
 api.add_router("/", clinic_router)
 api.add_router("/", atlas_router)
 api.add_router("/", booking_router)
+api.add_router("/", waitlist_router)
 api.add_router("/", discussion_router)
 
 

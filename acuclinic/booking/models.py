@@ -367,6 +367,9 @@ class IdempotentRequest(models.Model):
     fingerprint = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()
     appointment = models.ForeignKey(Appointment, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    waitlist_entry = models.ForeignKey(
+        "WaitlistEntry", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     error = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

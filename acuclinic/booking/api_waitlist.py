@@ -1,0 +1,253 @@
+"""Waitlist API: join (POST), view and leave (GET/DELETE with the entry's signed token), and claim an
+offered time (POST with the claim token: 201 with the appointment, 409 gone, 410 expired).
+
+The same error model and ``Idempotency-Key`` support as booking (``api.py``): a retried join or claim
+with the same key and body gets the first answer instead of joining twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from pydantic import field_validator, model_validator
+
+from acuclinic.clinic.api_errors import ApiError, error, responses
+from acuclinic.clinic.context_processors import clinic_for
+from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
+from acuclinic.clinic.ratelimit import allow
+from acuclinic.clinic.text import clean_message
+
+from . import services, waitlist
+from .api import (
+    IDEMPOTENCY_KEY,
+    PRACTITIONER,
+    SERVICE,
+    BookedOut,
+    IntakeIn,
+    PatientIn,
+    _appointment_out,
+    _error,
+    _error_body,
+    _fingerprint,
+    _links,
+    _practitioner,
+    _service,
+)
+from .links import LinkExpired, LinkNotFound
+from .models import Appointment, IdempotentRequest, WaitlistEntry
+from .waitlist import MAX_TIME_RANGES
+
+router = Router(tags=["waitlist"])
+
+
+class NoOffer(services.BookingError):
+    status = 404
+    code = "not_found"
+
+
+Weekday = Annotated[int, Field(ge=0, le=6)]
+
+
+class TimeRangeIn(Schema):
+    start: dt.time = Field(..., description="Local time of day, e.g. 09:00")
+    end: dt.time = Field(..., description="Local time of day, after start")
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.start.tzinfo is not None or self.end.tzinfo is not None:
+            raise ValueError("times of day are local to the clinic: give no offset")
+        if not self.start < self.end:
+            raise ValueError("end must be after start")
+        return self
+
+
+class WaitlistIn(Schema):
+    service: str = SERVICE
+    practitioner: str = PRACTITIONER
+    weekdays: list[Weekday] = Field([], max_length=7, description="0 = Monday; empty: any day")
+    times: list[TimeRangeIn] = Field([], max_length=MAX_TIME_RANGES, description="Empty: any time of day")
+    until: dt.date = Field(..., description="Last date that suits (within the booking horizon)")
+    patient: PatientIn
+    intake: IntakeIn
+    consent: bool
+    texts: bool = Field(False, description="Also text offers (only when the clinic texts)")
+    notes: str = Field("", max_length=1000)
+
+    @field_validator("notes")
+    @classmethod
+    def _notes(cls, value: str) -> str:
+        return clean_message(value)
+
+
+class TimeRangeOut(Schema):
+    start: str
+    end: str
+
+
+class WaitlistEntryOut(Schema):
+    service: str
+    practitioner: str | None
+    practitioner_id: int | None
+    weekdays: list[int]
+    times: list[TimeRangeOut]
+    until: dt.date
+    status: str
+    joined_at: dt.datetime
+
+
+class WaitlistJoinedOut(WaitlistEntryOut):
+    token: str
+
+
+def _entry_out(entry: WaitlistEntry) -> dict:
+    return {
+        "service": entry.service.name,
+        "practitioner": entry.practitioner.name if entry.practitioner else None,
+        "practitioner_id": entry.practitioner_id,
+        "weekdays": entry.weekdays,
+        "times": [{"start": a, "end": b} for a, b in entry.times],
+        "until": entry.until,
+        "status": entry.status,
+        "joined_at": timezone.localtime(entry.joined_at),
+    }
+
+
+def _replayed(record: IdempotentRequest, fingerprint: str) -> Status:
+    if record.fingerprint != fingerprint:
+        return error(422, "This Idempotency-Key was used for a different request.", "idempotency_key_reused")
+    if record.waitlist_entry_id:
+        entry = WaitlistEntry.objects.select_related("service", "practitioner").get(pk=record.waitlist_entry_id)
+        return Status(record.status_code, {**_entry_out(entry), "token": entry.token})
+    if record.appointment_id:
+        appointment = Appointment.objects.select_related("service", "practitioner").get(pk=record.appointment_id)
+        return Status(record.status_code, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
+    return Status(record.status_code, record.error or {})
+
+
+def _idempotent(request: HttpRequest, key: str | None, perform: Callable[[], Appointment | WaitlistEntry], ok):
+    """Run ``perform`` once per ``Idempotency-Key``: the key is claimed in the same transaction, as in api.py."""
+    key = key or ""
+    key_hash, fingerprint = IdempotentRequest.digest(key), _fingerprint(request)
+    if key and (record := IdempotentRequest.objects.filter(key_hash=key_hash).first()):
+        return _replayed(record, fingerprint)
+    try:
+        with transaction.atomic():
+            record = None
+            if key:
+                if record := IdempotentRequest.objects.filter(key_hash=key_hash).first():
+                    return _replayed(record, fingerprint)
+                record = IdempotentRequest.objects.create(key_hash=key_hash, fingerprint=fingerprint, status_code=0)
+            try:
+                # No savepoint of its own: join() and claim() are atomic themselves, and a refused claim
+                # keeps what it recorded (the offer is gone) in this transaction.
+                result = perform()
+            except services.BookingError as exc:
+                if record is not None:
+                    record.status_code, record.error = exc.status, _error_body(exc)
+                    record.save(update_fields=["status_code", "error"])
+                return _error(exc)
+            if record is not None:
+                record.status_code = 201
+                if isinstance(result, WaitlistEntry):
+                    record.waitlist_entry = result
+                else:
+                    record.appointment = result
+                record.save(update_fields=["status_code", "waitlist_entry", "appointment"])
+    except IntegrityError:
+        record = IdempotentRequest.objects.filter(key_hash=key_hash).first()
+        if record is None:
+            return error(409, "A request with this Idempotency-Key is in progress; retry shortly.", "in_progress")
+        return _replayed(record, fingerprint)
+    return Status(201, ok(result))
+
+
+@router.post(
+    "/waitlist",
+    response=responses({201: WaitlistJoinedOut}, 429, body=True, unsafe=True),
+    summary="Join the waitlist: be offered a freed time that suits (send an Idempotency-Key to make retries safe)",
+    operation_id="join_waitlist",
+    openapi_extra=_links(201, "$response.body#/token", "get_waitlist_entry", "leave_waitlist"),
+)
+def join_waitlist(request: HttpRequest, data: WaitlistIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
+    if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
+        return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
+    try:
+        phone = to_e164(data.patient.phone, clinic_for(request).country)
+    except InvalidPhoneNumber:
+        return error(422, "Enter a valid phone number.", "invalid_phone", field="body.patient.phone")
+
+    def perform() -> WaitlistEntry:
+        return waitlist.join(
+            service=_service(data.service),
+            practitioner=_practitioner(data.practitioner),
+            weekdays=data.weekdays,
+            times=[(r.start, r.end) for r in data.times],
+            until=data.until,
+            patient=services.Patient(data.patient.name, data.patient.email, phone, data.patient.new_patient),
+            intake=services.Intake(**data.intake.model_dump()),
+            consent=data.consent,
+            sms_consent=data.texts,
+            notes=data.notes,
+        )
+
+    return _idempotent(request, idempotency_key, perform, lambda entry: {**_entry_out(entry), "token": entry.token})
+
+
+def _entry(token: str) -> WaitlistEntry:
+    try:
+        return waitlist.open_entry(token)
+    except LinkNotFound:
+        raise ApiError(404, "No waitlist entry for this token.", "not_found") from None
+    except LinkExpired:
+        raise ApiError(410, "This waitlist entry has ended; its link no longer works.", "expired") from None
+
+
+@router.get(
+    "/waitlist/{token}",
+    response=responses({200: WaitlistEntryOut}, 404, 410),
+    summary="Your place on the waitlist",
+    operation_id="get_waitlist_entry",
+    openapi_extra=_links(200, "$request.path.token", "leave_waitlist"),
+)
+def get_waitlist_entry(request: HttpRequest, token: str):
+    return _entry_out(_entry(token))
+
+
+@router.delete(
+    "/waitlist/{token}",
+    response=responses({200: WaitlistEntryOut}, 404, 410, unsafe=True),
+    summary="Leave the waitlist (its open offers close; leaving twice changes nothing)",
+    operation_id="leave_waitlist",
+    openapi_extra=_links(200, "$request.path.token", "get_waitlist_entry"),
+)
+def leave_waitlist(request: HttpRequest, token: str):
+    return _entry_out(waitlist.leave(_entry(token)))
+
+
+@router.post(
+    "/waitlist/offers/{token}/claim",
+    response=responses({201: BookedOut}, 404, 409, 410, unsafe=True),
+    summary="Claim an offered time: 201 books it, 409 if someone else took it first, 410 once the offer expired",
+    operation_id="claim_waitlist_offer",
+    openapi_extra=_links(201, "$response.body#/manage_token", "get_appointment", "cancel_appointment"),
+)
+def claim_waitlist_offer(request: HttpRequest, token: str, idempotency_key: str | None = IDEMPOTENCY_KEY):
+    def perform() -> Appointment:
+        try:
+            return waitlist.claim(token)
+        except LinkNotFound:
+            raise NoOffer("No offer for this token.") from None
+
+    return _idempotent(
+        request,
+        idempotency_key,
+        perform,
+        lambda appointment: {**_appointment_out(appointment), "manage_token": appointment.manage_token},
+    )
