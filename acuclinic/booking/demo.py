@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Appointment, Holiday, Practitioner, Service, WeeklyHours
+from .models import Appointment, Holiday, Practitioner, Service, WaitlistEntry, WeeklyHours
 from .services import clinic_tz
 
 SERVICES = [
@@ -92,6 +92,24 @@ def load(stdout) -> None:
     _load_records(stdout)
     if filled := ensure_profiles():
         stdout.write(f"booking: {filled} practitioner profiles filled in")
+    if ensure_waitlist_entry():
+        stdout.write("booking: 1 waitlist entry")
+
+
+def ensure_waitlist_entry() -> bool:
+    """A patient waiting for a weekday-morning follow-up with anyone: cancel a morning booking to see the offer."""
+    service = Service.objects.filter(slug="acupuncture-follow-up").first()
+    if service is None or WaitlistEntry.objects.filter(patient_email="waiting.patient@example.com").exists():
+        return False
+    now = timezone.now()
+    WaitlistEntry.objects.create(
+        service=service, practitioner=None, weekdays=[0, 1, 2, 3, 4], times=[["08:00", "12:00"]],
+        until=timezone.localdate() + dt.timedelta(days=28), patient_name="Wen Waiting",
+        patient_email="waiting.patient@example.com", patient_phone="+14165550142", new_patient=False,
+        intake={"pregnant": False, "anticoagulants": False, "implanted_device": False, "red_flags": False},
+        consent_at=now, joined_at=now,
+    )  # fmt: skip
+    return True
 
 
 @transaction.atomic

@@ -205,11 +205,8 @@ def make_offers(
         offers = services.free_offers(
             service=service, practitioner=practitioner, first_day=first_day, last_day=last_day, now=now, rules=rules
         )
-        starts = [
-            o.start
-            for o in offers
-            if any(o.start < end and o.start + service.duration > start for start, end in windows)
-        ]
+        # Starts inside the freed time: what was free before (and did not suit anyone) is not news.
+        starts = [o.start for o in offers if any(start <= o.start < end for start, end in windows)]
         slots += [
             waitlist_matching.Slot(service.pk, practitioner.pk, start)
             for start in waitlist_matching.apart(starts, service.duration + service.buffer)

@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 SEED = 20261201
-EXAMPLES_PER_OPERATION = 200  # 14 operations (3 take no input, so give only a case or two each)
+EXAMPLES_PER_OPERATION = 200  # 18 operations (3 take no input, so give only a case or two each)
 STATEFUL_RUNS, STATEFUL_STEPS = 100, 10
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +103,19 @@ def steer(data):
                 return case
 
             valid = st.builds(bookable, starts, st.sampled_from(["any", str(ann.pk)]), st.booleans(), st.booleans())
+            return st.one_of(st.just(case), valid, valid)
+        if path.endswith("/waitlist") and method == "POST" and isinstance(case.body, dict):
+
+            def joinable(until, who):
+                patient = case.body.get("patient") or {}
+                case.body = {
+                    **case.body, "service": service.slug, "practitioner": who, "until": until.isoformat(),
+                    "patient": {**patient, "email": "fuzz@example.com", "phone": "416 555 0123"},
+                    "intake": {**(case.body.get("intake") or {}), "red_flags": False}, "consent": True,
+                }  # fmt: skip
+                return case
+
+            valid = st.builds(joinable, days, st.sampled_from(["any", str(ann.pk)]))
             return st.one_of(st.just(case), valid, valid)
         if path.endswith("/reschedule") and isinstance(case.body, dict):
 
@@ -213,9 +226,10 @@ def test_the_api_holds_its_schema_under_fuzzing(wsgi_app, clinic_with_bookings, 
         for label in sorted(statuses):
             print(f"  {label}: statuses {sorted(statuses[label])}")
     assert not failures, "\n\n".join(failures)
-    assert len(operations) == 14  # every operation of the document was fuzzed (with the two figure ones)
+    assert len(operations) == 18  # every operation of the document was fuzzed (with the two figure ones)
     assert stateless + stateful_steps >= 2000
     # The steering worked: bookings were made, moved and cancelled, not only refused.
     assert 201 in statuses["POST /api/v1/appointments"]
+    assert 201 in statuses["POST /api/v1/waitlist"]
     assert any(200 in codes for label, codes in statuses.items() if label.endswith("/reschedule"))
     assert any(200 in codes for label, codes in statuses.items() if label.endswith("/cancel"))
