@@ -50,8 +50,9 @@ def main() -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from acuclinic.booking.availability import free_offers
     from acuclinic.booking.models import Appointment, Practitioner, Service, WeeklyHours
-    from acuclinic.booking.services import clinic_tz, free_offers
+    from acuclinic.clinic.clock import clinic_tz
 
     call_command("migrate", verbosity=0)
     tz = clinic_tz()

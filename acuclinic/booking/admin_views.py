@@ -29,10 +29,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from acuclinic.clinic.clock import at_clinic, clinic_today, local
 from acuclinic.clinic.models import ClinicSettings
 from acuclinic.clinic.phones import national
 
 from . import services
+from .availability import upcoming
+from .errors import BookingError
 from .forms import PhoneInCountryMixin
 from .models import Appointment, Practitioner, Service
 
@@ -47,16 +50,6 @@ INTAKE_LABELS = {
     "implanted_device": _("Pacemaker or another implanted electrical device"),
     "red_flags": _("New bladder or bowel problems, or numbness in the saddle area"),
 }
-
-
-def clinic_today() -> dt.date:
-    # The admin may show times in a user's own time zone; the clinic's day is the one that matters here.
-    return timezone.now().astimezone(services.clinic_tz()).date()
-
-
-def at_clinic(day: dt.date, time: dt.time) -> dt.datetime:
-    """A date and wall-clock time typed by staff, read in the clinic's time zone (not the browser's or the user's)."""
-    return dt.datetime.combine(day, time, tzinfo=services.clinic_tz())
 
 
 @dataclass(frozen=True)
@@ -78,12 +71,12 @@ TIME_WIDGET = forms.TimeInput(format="%H:%M", attrs={"type": "time", "step": 300
 
 
 class BookingErrorForm(forms.Form):
-    """A form that shows a services.BookingError beside the field it is about, keeping what staff typed."""
+    """A form that shows a BookingError beside the field it is about, keeping what staff typed."""
 
     # services.py names the fields of its own arguments; map them onto this form's fields.
     error_fields: dict[str, str] = {}
 
-    def add_booking_error(self, error: services.BookingError) -> None:
+    def add_booking_error(self, error: BookingError) -> None:
         field = self.error_fields.get(error.field or "", error.field)
         self.add_error(field if field in self.fields else None, error.message)
 
@@ -112,7 +105,7 @@ class PhoneBookingForm(PhoneInCountryMixin, BookingErrorForm):
         required=False,
         empty_label=_("Whoever is free at that time"),
     )
-    service = forms.ModelChoiceField(Service.objects.filter(active=True), label=_("Service"))
+    service = forms.ModelChoiceField(Service.objects.bookable(), label=_("Service"))
     date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     time = forms.TimeField(label=_("Time"), widget=TIME_WIDGET, help_text=_("Clinic time."))
     name = forms.CharField(label=_("Patient's full name"), max_length=120)
@@ -251,7 +244,7 @@ class DayView(ScheduleView):
             form=form,
             day=day,
             practitioner=practitioner,
-            rows=rows(services.upcoming(people, day, day)),
+            rows=rows(upcoming(people, day, day)),
             show_practitioner=practitioner is None,
             previous_url=_query(date=(day - dt.timedelta(days=1)).isoformat(), practitioner=who),
             next_url=_query(date=(day + dt.timedelta(days=1)).isoformat(), practitioner=who),
@@ -273,10 +266,9 @@ class WeekView(ScheduleView):
         days = [monday + dt.timedelta(days=n) for n in range(7)]
         by_day: dict[dt.date, list[Row]] = {d: [] for d in days}
         if practitioner is not None:
-            tz = services.clinic_tz()
-            for row in rows(services.upcoming([practitioner], days[0], days[-1])):
+            for row in rows(upcoming([practitioner], days[0], days[-1])):
                 # An entry runs past midnight only in odd cases; it is listed on the day it starts.
-                by_day.setdefault(row.appointment.start.astimezone(tz).date(), []).append(row)
+                by_day.setdefault(local(row.appointment.start).date(), []).append(row)
         who = practitioner.pk if practitioner else None
         context.update(
             form=form,
@@ -312,8 +304,7 @@ class AppointmentView(BookingAdminView, TemplateView):
             intake=[(INTAKE_LABELS.get(key, key), answer) for key, answer in appointment.intake.items()],
             can_change=booked and self.request.user.has_perm(CHANGE_APPOINTMENTS),
             has_started=appointment.start <= timezone.now(),
-            day_url=reverse("booking_admin:day")
-            + _query(date=appointment.start.astimezone(services.clinic_tz()).date().isoformat()),
+            day_url=reverse("booking_admin:day") + _query(date=local(appointment.start).date().isoformat()),
         )
         return context
 
@@ -331,7 +322,7 @@ class AppointmentView(BookingAdminView, TemplateView):
                 services.cancel(appointment=appointment, by_staff=True)
             else:
                 services.record_attendance(appointment=appointment, status=action)
-        except services.BookingError as error:
+        except BookingError as error:
             messages.error(request, error.message)
         else:
             messages.success(
@@ -366,7 +357,7 @@ class BookingFormView(BookingAdminView, FormView):
     def form_valid(self, form):
         try:
             return self.call_service(form)
-        except services.BookingError as error:
+        except BookingError as error:
             form.add_booking_error(error)
             return self.render_to_response(self.get_context_data(form=form), status=error.status)
 
@@ -402,7 +393,7 @@ class BlockTimeView(BookingFormView):
         messages.success(
             self.request, gettext("Time blocked for %(practitioner)s.") % {"practitioner": block.practitioner}
         )
-        day = block.start.astimezone(services.clinic_tz()).date()
+        day = local(block.start).date()
         return redirect(reverse("booking_admin:day") + _query(date=day.isoformat(), practitioner=block.practitioner_id))
 
 

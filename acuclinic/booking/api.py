@@ -3,8 +3,7 @@
 Errors are the API's one error model (``acuclinic/clinic/api_errors.py``): 404 for an unknown or forged
 manage token, 410 once its appointment is over, 409 when a slot was taken meanwhile (or a retry of the
 same ``Idempotency-Key`` is still being answered), 422 for invalid input, 429 past the rate limit. A
-retried POST with the same ``Idempotency-Key`` gets the first answer instead of booking twice, even
-when it races the original.
+retried POST with the same ``Idempotency-Key`` gets the first answer (``idempotency.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from typing import Annotated
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Header, Query, Router, Schema, Status
@@ -28,9 +26,11 @@ from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
 from acuclinic.clinic.ratelimit import allow
 from acuclinic.clinic.text import clean_message, clean_person_name
 
-from . import services
+from . import idempotency, services
+from .availability import free_offers
+from .errors import BookingError
 from .links import LinkExpired, LinkNotFound, open_manage_link
-from .models import Appointment, IdempotentRequest, Practitioner, Service
+from .models import Appointment, Practitioner, Service
 
 router = Router(tags=["booking"])
 MAX_WINDOW_DAYS = 62
@@ -169,20 +169,20 @@ def _appointment_out(appointment: Appointment) -> dict:
 BODY_FIELDS = {"name": "patient.name", "red_flags": "intake.red_flags", "email": "patient.email"}
 
 
-def _error(exc: services.BookingError) -> Status:
+def _booked_out(appointment: Appointment) -> dict:
+    return {**_appointment_out(appointment), "manage_token": appointment.manage_token}
+
+
+def _error(exc: BookingError) -> Status:
     field = f"body.{BODY_FIELDS.get(exc.field, exc.field)}" if exc.field else None
     return error(exc.status, exc.message, exc.code, field=field)
 
 
-def _error_body(exc: services.BookingError) -> dict:
-    return _error(exc).value
-
-
 def _service(value: str) -> Service:
     pk = parse_id(value)
-    service = Service.objects.filter(active=True, **({"pk": pk} if pk else {"slug": value})).first()
+    service = Service.objects.bookable().filter(**({"pk": pk} if pk else {"slug": value})).first()
     if service is None:
-        raise services.BookingError(f"No bookable service {value!r}.", field="service", code="unknown_service")
+        raise BookingError(f"No bookable service {value!r}.", field="service", code="unknown_service")
     return service
 
 
@@ -192,7 +192,7 @@ def _practitioner(value: str) -> Practitioner | None:
     pk = parse_id(value)
     practitioner = Practitioner.objects.bookable().filter(pk=pk).first() if pk else None
     if practitioner is None:
-        raise services.BookingError(
+        raise BookingError(
             f"No practitioner {value!r}; use an id or 'any'.", field="practitioner", code="unknown_practitioner"
         )
     return practitioner
@@ -200,7 +200,7 @@ def _practitioner(value: str) -> Practitioner | None:
 
 @router.get("/services", response=responses({200: list[ServiceOut]}), summary="Services that can be booked online")
 def list_services(request: HttpRequest):
-    return Service.objects.filter(active=True)
+    return Service.objects.bookable()
 
 
 @router.get("/practitioners", response=responses({200: list[PractitionerOut]}), summary="Practitioners taking bookings")
@@ -213,7 +213,7 @@ def availability(request: HttpRequest, query: Query[AvailabilityQuery]):
     try:
         service = _service(query.service)
         practitioner = _practitioner(query.practitioner)
-    except services.BookingError as exc:
+    except BookingError as exc:
         return error(exc.status, exc.message, exc.code, field=f"query.{exc.field}")
     if query.end < query.start:
         return error(422, "end must not be before start.", "window", field="query.end")
@@ -221,29 +221,11 @@ def availability(request: HttpRequest, query: Query[AvailabilityQuery]):
         return error(422, f"Ask for at most {MAX_WINDOW_DAYS} days at a time.", "window", field="query.end")
     if practitioner is not None and not practitioner.services.filter(pk=service.pk).exists():
         return error(422, f"{practitioner} does not offer {service}.", "not_offered", field="query.practitioner")
-    offers = services.free_offers(service=service, practitioner=practitioner, first_day=query.start, last_day=query.end)
+    offers = free_offers(service=service, practitioner=practitioner, first_day=query.start, last_day=query.end)
     return {
         "time_zone": settings.TIME_ZONE,
         "slots": [{"start": o.start, "end": o.end, "practitioner": o.practitioner.pk} for o in offers],
     }
-
-
-def _fingerprint(request: HttpRequest) -> str:
-    return IdempotentRequest.digest(request.path + "\n" + request.body.decode("utf-8", "replace"))
-
-
-def _replay(record: IdempotentRequest, fingerprint: str):
-    if record.fingerprint != fingerprint:
-        return error(422, "This Idempotency-Key was used for a different request.", "idempotency_key_reused")
-    if record.appointment_id:
-        appointment = Appointment.objects.select_related("service", "practitioner").get(pk=record.appointment_id)
-        return Status(record.status_code, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
-    body = record.error or {}
-    if "errors" not in body:  # recorded before the API had one error model: answer in today's
-        field = body.get("field")
-        body = error(record.status_code, body.get("detail") or "Refused.", body.get("code") or "invalid",
-                     field=f"body.{field}" if field else None).value  # fmt: skip
-    return Status(record.status_code, body)
 
 
 IDEMPOTENCY_KEY = Header(
@@ -278,56 +260,28 @@ def _links(status: int, token: str, *operations: str) -> dict:
     ),
 )
 def create_appointment(request: HttpRequest, data: AppointmentIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
-    key = idempotency_key or ""
-    key_hash = IdempotentRequest.digest(key)
-    fingerprint = _fingerprint(request)
-    if key and (record := IdempotentRequest.objects.filter(key_hash=key_hash).first()):
-        return _replay(record, fingerprint)
+    if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
+        return answer
     if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
         return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
     try:
         phone = to_e164(data.patient.phone, clinic_for(request).country)
     except InvalidPhoneNumber:
         return error(422, "Enter a valid phone number.", "invalid_phone", field="body.patient.phone")
-    try:
-        with transaction.atomic():
-            # The key is claimed in the booking's own transaction, so the claim and its answer commit
-            # together: a retry racing the original waits for it (SQLite's write lock, PostgreSQL's
-            # unique index) and then replays its answer, instead of meeting its slot as "taken".
-            record = None
-            if key:
-                if record := IdempotentRequest.objects.filter(key_hash=key_hash).first():
-                    return _replay(record, fingerprint)
-                record = IdempotentRequest.objects.create(key_hash=key_hash, fingerprint=fingerprint, status_code=0)
-            try:
-                with transaction.atomic():
-                    appointment = services.book(
-                        service=_service(data.service),
-                        practitioner=_practitioner(data.practitioner),
-                        start=data.start,
-                        patient=services.Patient(
-                            data.patient.name, data.patient.email, phone, data.patient.new_patient
-                        ),
-                        intake=services.Intake(**data.intake.model_dump()),
-                        consent=data.consent,
-                        notes=data.notes,
-                        source="online",
-                    )
-            except services.BookingError as exc:
-                if record is not None:
-                    record.status_code, record.error = exc.status, _error_body(exc)
-                    record.save(update_fields=["status_code", "error"])
-                return _error(exc)
-            if record is not None:
-                record.status_code, record.appointment = 201, appointment
-                record.save(update_fields=["status_code", "appointment"])
-    except IntegrityError:
-        # PostgreSQL: another request with this key committed first while this one waited on the index.
-        record = IdempotentRequest.objects.filter(key_hash=key_hash).first()
-        if record is None:  # it rolled back: nothing was booked, the client may simply retry
-            return error(409, "A request with this Idempotency-Key is in progress; retry shortly.", "in_progress")
-        return _replay(record, fingerprint)
-    return Status(201, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
+
+    def book() -> Appointment:
+        return services.book(
+            service=_service(data.service),
+            practitioner=_practitioner(data.practitioner),
+            start=data.start,
+            patient=services.Patient(data.patient.name, data.patient.email, phone, data.patient.new_patient),
+            intake=services.Intake(**data.intake.model_dump()),
+            consent=data.consent,
+            notes=data.notes,
+            source="online",
+        )
+
+    return idempotency.perform_once(request, idempotency_key, book, render=_booked_out, refuse=_error)
 
 
 def _by_token(token: str) -> Appointment:
@@ -360,7 +314,7 @@ def get_appointment(request: HttpRequest, token: str):
 def cancel_appointment(request: HttpRequest, token: str):
     try:
         return _appointment_out(services.cancel(appointment=_by_token(token)))
-    except services.BookingError as exc:
+    except BookingError as exc:
         return _error(exc)
 
 
@@ -374,5 +328,5 @@ def cancel_appointment(request: HttpRequest, token: str):
 def reschedule_appointment(request: HttpRequest, token: str, data: RescheduleIn):
     try:
         return _appointment_out(services.reschedule(appointment=_by_token(token), start=data.start))
-    except services.BookingError as exc:
+    except BookingError as exc:
         return _error(exc)

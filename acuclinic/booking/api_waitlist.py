@@ -8,14 +8,12 @@ with the same key and body gets the first answer instead of joining twice.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Annotated
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from pydantic import field_validator, model_validator
 
 from acuclinic.clinic.api_errors import ApiError, error, responses
@@ -24,7 +22,7 @@ from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
 from acuclinic.clinic.ratelimit import allow
 from acuclinic.clinic.text import clean_message
 
-from . import services, waitlist
+from . import idempotency, services, waitlist
 from .api import (
     IDEMPOTENCY_KEY,
     PRACTITIONER,
@@ -32,22 +30,21 @@ from .api import (
     BookedOut,
     IntakeIn,
     PatientIn,
-    _appointment_out,
+    _booked_out,
     _error,
-    _error_body,
-    _fingerprint,
     _links,
     _practitioner,
     _service,
 )
+from .errors import BookingError
 from .links import LinkExpired, LinkNotFound
-from .models import Appointment, IdempotentRequest, WaitlistEntry
+from .models import Appointment, WaitlistEntry
 from .waitlist import MAX_TIME_RANGES
 
 router = Router(tags=["waitlist"])
 
 
-class NoOffer(services.BookingError):
+class NoOffer(BookingError):
     status = 404
     code = "not_found"
 
@@ -119,53 +116,8 @@ def _entry_out(entry: WaitlistEntry) -> dict:
     }
 
 
-def _replayed(record: IdempotentRequest, fingerprint: str) -> Status:
-    if record.fingerprint != fingerprint:
-        return error(422, "This Idempotency-Key was used for a different request.", "idempotency_key_reused")
-    if record.waitlist_entry_id:
-        entry = WaitlistEntry.objects.select_related("service", "practitioner").get(pk=record.waitlist_entry_id)
-        return Status(record.status_code, {**_entry_out(entry), "token": entry.token})
-    if record.appointment_id:
-        appointment = Appointment.objects.select_related("service", "practitioner").get(pk=record.appointment_id)
-        return Status(record.status_code, {**_appointment_out(appointment), "manage_token": appointment.manage_token})
-    return Status(record.status_code, record.error or {})
-
-
-def _idempotent(request: HttpRequest, key: str | None, perform: Callable[[], Appointment | WaitlistEntry], ok):
-    """Run ``perform`` once per ``Idempotency-Key``: the key is claimed in the same transaction, as in api.py."""
-    key = key or ""
-    key_hash, fingerprint = IdempotentRequest.digest(key), _fingerprint(request)
-    if key and (record := IdempotentRequest.objects.filter(key_hash=key_hash).first()):
-        return _replayed(record, fingerprint)
-    try:
-        with transaction.atomic():
-            record = None
-            if key:
-                if record := IdempotentRequest.objects.filter(key_hash=key_hash).first():
-                    return _replayed(record, fingerprint)
-                record = IdempotentRequest.objects.create(key_hash=key_hash, fingerprint=fingerprint, status_code=0)
-            try:
-                # No savepoint of its own: join() and claim() are atomic themselves, and a refused claim
-                # keeps what it recorded (the offer is gone) in this transaction.
-                result = perform()
-            except services.BookingError as exc:
-                if record is not None:
-                    record.status_code, record.error = exc.status, _error_body(exc)
-                    record.save(update_fields=["status_code", "error"])
-                return _error(exc)
-            if record is not None:
-                record.status_code = 201
-                if isinstance(result, WaitlistEntry):
-                    record.waitlist_entry = result
-                else:
-                    record.appointment = result
-                record.save(update_fields=["status_code", "waitlist_entry", "appointment"])
-    except IntegrityError:
-        record = IdempotentRequest.objects.filter(key_hash=key_hash).first()
-        if record is None:
-            return error(409, "A request with this Idempotency-Key is in progress; retry shortly.", "in_progress")
-        return _replayed(record, fingerprint)
-    return Status(201, ok(result))
+def _joined_out(entry: WaitlistEntry) -> dict:
+    return {**_entry_out(entry), "token": entry.token}
 
 
 @router.post(
@@ -176,6 +128,8 @@ def _idempotent(request: HttpRequest, key: str | None, perform: Callable[[], App
     openapi_extra=_links(201, "$response.body#/token", "get_waitlist_entry", "leave_waitlist"),
 )
 def join_waitlist(request: HttpRequest, data: WaitlistIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
+    if (answer := idempotency.replayed(request, idempotency_key, render=_joined_out)) is not None:
+        return answer
     if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
         return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
     try:
@@ -197,7 +151,7 @@ def join_waitlist(request: HttpRequest, data: WaitlistIn, idempotency_key: str |
             notes=data.notes,
         )
 
-    return _idempotent(request, idempotency_key, perform, lambda entry: {**_entry_out(entry), "token": entry.token})
+    return idempotency.perform_once(request, idempotency_key, perform, render=_joined_out, refuse=_error)
 
 
 def _entry(token: str) -> WaitlistEntry:
@@ -245,9 +199,6 @@ def claim_waitlist_offer(request: HttpRequest, token: str, idempotency_key: str 
         except LinkNotFound:
             raise NoOffer("No offer for this token.") from None
 
-    return _idempotent(
-        request,
-        idempotency_key,
-        perform,
-        lambda appointment: {**_appointment_out(appointment), "manage_token": appointment.manage_token},
-    )
+    if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
+        return answer
+    return idempotency.perform_once(request, idempotency_key, perform, render=_booked_out, refuse=_error)

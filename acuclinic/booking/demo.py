@@ -6,10 +6,10 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+
+from acuclinic.clinic.clock import clinic_today, clinic_tz
 
 from .models import Appointment, Holiday, Practitioner, Service, WaitlistEntry, WeeklyHours
-from .services import clinic_tz
 
 SERVICES = [
     ("initial-acupuncture", "Initial acupuncture consultation", 60, 15, "120.00", Service.Audience.NEW,
@@ -101,10 +101,10 @@ def ensure_waitlist_entry() -> bool:
     service = Service.objects.filter(slug="acupuncture-follow-up").first()
     if service is None or WaitlistEntry.objects.filter(patient_email="waiting.patient@example.com").exists():
         return False
-    now = timezone.now()
+    now = dt.datetime.now(dt.UTC)
     WaitlistEntry.objects.create(
         service=service, practitioner=None, weekdays=[0, 1, 2, 3, 4], times=[["08:00", "12:00"]],
-        until=timezone.localdate() + dt.timedelta(days=28), patient_name="Wen Waiting",
+        until=clinic_today() + dt.timedelta(days=28), patient_name="Wen Waiting",
         patient_email="waiting.patient@example.com", patient_phone="+14165550142", new_patient=False,
         intake={"pregnant": False, "anticoagulants": False, "implanted_device": False, "red_flags": False},
         consent_at=now, joined_at=now,
@@ -130,7 +130,7 @@ def _load_records(stdout) -> None:
             for start, end in intervals:
                 WeeklyHours.objects.create(practitioner=person, weekday=weekday, start=T(start), end=T(end))
     _demo_appointments(services)
-    today = timezone.localdate()
+    today = clinic_today()
     Holiday.objects.get_or_create(date=dt.date(today.year, 12, 25), defaults={"name": "Christmas Day"})
     stdout.write(f"booking: {len(PRACTITIONERS)} practitioners, {len(SERVICES)} services, "
                  f"{Appointment.objects.count()} appointments")  # fmt: skip
@@ -139,7 +139,7 @@ def _load_records(stdout) -> None:
 def _demo_appointments(services) -> None:
     """A few bookings over the coming week, at times inside each practitioner's hours."""
     tz = clinic_tz()
-    today = timezone.localdate()
+    today = clinic_today()
     made = 0
     for offset in range(1, 10):
         day = today + dt.timedelta(days=offset)

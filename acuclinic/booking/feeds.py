@@ -12,14 +12,14 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from acuclinic.clinic.clock import clinic_today
 from acuclinic.clinic.models import ClinicSettings
 
+from .availability import upcoming
 from .ics import practitioner_feed
 from .models import Practitioner
-from .services import clinic_tz, upcoming
 
 # Far enough back to review last month's visits, far enough ahead for the booking horizon; a bounded
 # window keeps the feed small and its cost independent of the clinic's history.
@@ -36,7 +36,7 @@ def subscription_url(practitioner: Practitioner) -> str:
 def practitioner_calendar(request, token: str) -> HttpResponse:
     # An exact match on a unique, 43-character random token: an unknown or reset token is simply not found.
     practitioner = get_object_or_404(Practitioner, calendar_token=token)
-    today = timezone.now().astimezone(clinic_tz()).date()
+    today = clinic_today()
     appointments = upcoming(
         [practitioner], today - dt.timedelta(days=DAYS_BEFORE), today + dt.timedelta(days=DAYS_AFTER)
     )

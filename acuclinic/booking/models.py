@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 
 from acuclinic.clinic.models import Weekday
 
@@ -88,6 +88,12 @@ class BookingRules(BaseSiteSetting):
             ),
         ]
 
+    @classmethod
+    def current(cls) -> BookingRules:
+        """The rules of the default site (the clinic's), or the defaults before a site exists."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else cls()
+
 
 class Location(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -99,6 +105,12 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ServiceQuerySet(models.QuerySet):
+    def bookable(self) -> ServiceQuerySet:
+        """Services patients can book online (staff can still book an inactive one by phone)."""
+        return self.filter(active=True)
 
 
 class Service(models.Model):
@@ -118,6 +130,8 @@ class Service(models.Model):
     audience = models.CharField(_("for"), max_length=10, choices=Audience.choices, default=Audience.ANY)
     active = models.BooleanField(_("bookable online"), default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ServiceQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]

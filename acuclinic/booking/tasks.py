@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from .models import Appointment
+from .models import Appointment, BookingRules
 
 
 def _transactional(task_obj) -> bool:
@@ -40,9 +40,7 @@ def queue_confirmation(appointment: Appointment, *, kind: str) -> None:
 
 
 def _reminder_hours() -> int:
-    from .services import current_rules
-
-    return current_rules().reminder_hours
+    return BookingRules.current().reminder_hours
 
 
 @task()

@@ -12,20 +12,22 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from acuclinic.clinic.breadcrumbs import Crumb
+from acuclinic.clinic.clock import clinic_today, local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.inputs import is_slug, parse_day, parse_instant
 from acuclinic.clinic.ratelimit import allow
 
-from . import services, sms
+from . import availability, services, sms
+from .availability import Offer
+from .errors import BookingError, UrgentCareNeeded
 from .forms import DetailsForm
 from .links import LinkExpired, LinkNotFound, open_manage_link
-from .models import Appointment, Practitioner, Service
+from .models import Appointment, BookingRules, Practitioner, Service
 
 WINDOW_DAYS = 7
 SESSION_KEY = "booking:last-appointment"
@@ -36,7 +38,7 @@ def _crumbs(*extra: Crumb) -> list[Crumb]:
 
 
 def _service(slug: str) -> Service:
-    return get_object_or_404(Service, slug=slug, active=True)
+    return get_object_or_404(Service.objects.bookable(), slug=slug)
 
 
 def _practitioner(service: Service, who: str) -> Practitioner | None:
@@ -49,21 +51,21 @@ def _practitioner(service: Service, who: str) -> Practitioner | None:
 
 def _window_from(value: str | None) -> tuple[dt.date, dt.date]:
     """The week shown from ``?from=``: today at the earliest, the booking horizon at the latest."""
-    today = timezone.localdate()
-    horizon = today + dt.timedelta(days=services.current_rules().horizon_days)
+    today = clinic_today()
+    horizon = today + dt.timedelta(days=BookingRules.current().horizon_days)
     first_day = min(max(parse_day(value) or today, today), horizon)
     return first_day, first_day + dt.timedelta(days=WINDOW_DAYS - 1)
 
 
-def group_by_day(offers: list[services.Offer], *, one_per_time: bool) -> list[tuple[dt.date, list[services.Offer]]]:
+def group_by_day(offers: list[Offer], *, one_per_time: bool) -> list[tuple[dt.date, list[Offer]]]:
     """Offers by local date; with "first available", one offer per start time (the first practitioner free)."""
-    days: dict[dt.date, list[services.Offer]] = {}
+    days: dict[dt.date, list[Offer]] = {}
     seen: set[dt.datetime] = set()
     for offer in offers:
         if one_per_time and offer.start in seen:
             continue
         seen.add(offer.start)
-        days.setdefault(timezone.localtime(offer.start).date(), []).append(offer)
+        days.setdefault(local(offer.start).date(), []).append(offer)
     return list(days.items())
 
 
@@ -79,7 +81,7 @@ def start(request):
     person = None
     if is_slug(who := request.GET.get("with")):
         person = Practitioner.objects.bookable().filter(slug=who).first()
-    offered = Service.objects.filter(active=True)
+    offered = Service.objects.bookable()
     if person is not None:
         offered = offered.filter(practitioners=person)
     if patient is not None:
@@ -107,31 +109,20 @@ def choose_practitioner(request, service):
     return TemplateResponse(request, "booking/practitioner.html", context)
 
 
-def _next_free_day(service: Service, practitioner: Practitioner | None, after: dt.date) -> dt.date | None:
-    """The first day after ``after`` with a free time, looking no further than the booking horizon."""
-    horizon = timezone.localdate() + dt.timedelta(days=services.current_rules().horizon_days)
-    first = after + dt.timedelta(days=1)
-    while first <= horizon:
-        last = min(first + dt.timedelta(days=27), horizon)
-        found = services.free_offers(service=service, practitioner=practitioner, first_day=first, last_day=last)
-        if found:
-            return timezone.localtime(found[0].start).date()
-        first = last + dt.timedelta(days=1)
-    return None
-
-
 @require_safe
 def choose_time(request, service, who):
     """A week at a glance: seven day columns of start times, one day at a time on phones (``?day=``)."""
     service = _service(service)
     practitioner = _practitioner(service, who)
-    today = timezone.localdate()
+    today = clinic_today()
     first_day, last_day = _window_from(request.GET.get("from"))
-    offers = services.free_offers(service=service, practitioner=practitioner, first_day=first_day, last_day=last_day)
+    offers = availability.free_offers(
+        service=service, practitioner=practitioner, first_day=first_day, last_day=last_day
+    )
     details = reverse("booking:details", args=[service.slug, who])
     patient = request.GET.get("patient") if request.GET.get("patient") in PATIENT_KINDS else None
 
-    def link(offer: services.Offer) -> str:
+    def link(offer: Offer) -> str:
         query = {"start": offer.start.isoformat(), "with": offer.practitioner.slug}
         if patient:
             query["patient"] = patient
@@ -152,7 +143,7 @@ def choose_time(request, service, who):
         }
         for day in week
     ]
-    next_day = None if offers else _next_free_day(service, practitioner, last_day)
+    next_day = None if offers else availability.next_free_day(service, practitioner, last_day)
     earlier = max(first_day - dt.timedelta(days=WINDOW_DAYS), today)
     context = {
         "service": service,
@@ -187,14 +178,14 @@ def details(request, service, who):
     practitioner = _practitioner(service, slug if slug != "any" else who)
     if start_time is None:
         return redirect("booking:times", service=service.slug, who=who)
-    if request.method == "GET" and not services.is_offered(
+    if request.method == "GET" and not availability.is_offered(
         service=service, practitioner=practitioner, start=start_time
     ):
         # A time edited into the address, or taken since the list was shown: back to the list, before any typing.
         try:
-            day = max(timezone.localtime(start_time).date(), timezone.localdate())
+            day = max(local(start_time).date(), clinic_today())
         except (OverflowError, ValueError):  # an instant at the calendar's edge: show this week
-            day = timezone.localdate()
+            day = clinic_today()
         times = reverse("booking:times", args=[service.slug, who])
         return redirect(f"{times}?{urlencode({'from': day.isoformat(), 'unavailable': '1'})}")
     clinic = clinic_for(request)
@@ -222,11 +213,11 @@ def details(request, service, who):
                     notes=form.cleaned_data["notes"],
                     sms_consent=form.cleaned_data.get("texts", False),
                 )
-            except services.UrgentCareNeeded as exc:
+            except UrgentCareNeeded as exc:
                 return TemplateResponse(
                     request, "booking/urgent.html", {"message": exc.message, "breadcrumbs": _crumbs()}
                 )
-            except services.BookingError as exc:
+            except BookingError as exc:
                 error = exc
             else:
                 request.session[SESSION_KEY] = appointment.pk
@@ -235,12 +226,12 @@ def details(request, service, who):
         "service": service,
         "practitioner": practitioner,
         "who": who,
-        "start": timezone.localtime(start_time),
+        "start": local(start_time),
         "start_iso": start_time.isoformat(),
         "with": practitioner.slug if practitioner else "any",
         "form": form,
         "error": error,
-        "terms": services.current_rules().terms,
+        "terms": BookingRules.current().terms,
         "time_zone": settings.TIME_ZONE,
         "times_url": reverse("booking:times", args=[service.slug, who]),
         "breadcrumbs": _crumbs(
@@ -262,8 +253,8 @@ def done(request):
         return redirect("booking:start")
     context = {
         "appointment": appointment,
-        "start": timezone.localtime(appointment.start),
-        "end": timezone.localtime(appointment.end),
+        "start": local(appointment.start),
+        "end": local(appointment.end),
         "manage_url": reverse("booking:manage", args=[appointment.manage_token]),
         "ics_url": reverse("booking:manage-ics", args=[appointment.manage_token]),
         "time_zone": settings.TIME_ZONE,
@@ -295,8 +286,8 @@ def manage(request, token):
         "appointment": appointment,
         "expired": False,
         "can_change": services.can_change(appointment),
-        "start": timezone.localtime(appointment.start),
-        "end": timezone.localtime(appointment.end),
+        "start": local(appointment.start),
+        "end": local(appointment.end),
         "time_zone": settings.TIME_ZONE,
         "token": token,
         "confirm_cancel": request.GET.get("cancel") == "confirm",
@@ -333,7 +324,7 @@ def manage_cancel(request, token):
         return _expired_page(request)
     try:
         services.cancel(appointment=appointment)
-    except services.BookingError as exc:
+    except BookingError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Your appointment is cancelled. We have emailed you a confirmation."))
@@ -356,7 +347,7 @@ def manage_reschedule(request, token):
         else:
             try:
                 services.reschedule(appointment=appointment, start=new_start)
-            except services.BookingError as exc:
+            except BookingError as exc:
                 messages.error(request, exc.message)
             else:
                 messages.success(request, _("Your appointment has moved. We have emailed you the new time."))
@@ -364,7 +355,7 @@ def manage_reschedule(request, token):
     first_day, last_day = _window_from(request.GET.get("from"))
     offers = [
         offer
-        for offer in services.free_offers(
+        for offer in availability.free_offers(
             service=appointment.service, practitioner=appointment.practitioner, first_day=first_day, last_day=last_day
         )
         if offer.start != appointment.start
@@ -372,7 +363,7 @@ def manage_reschedule(request, token):
     context = {
         "appointment": appointment,
         "days": group_by_day(offers, one_per_time=True),
-        "start": timezone.localtime(appointment.start),
+        "start": local(appointment.start),
         "time_zone": settings.TIME_ZONE,
         "token": token,
         "later": f"?from={(last_day + dt.timedelta(days=1)).isoformat()}",

@@ -21,23 +21,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from acuclinic.clinic.clock import clinic_tz
 from acuclinic.clinic.text import clean_message, clean_person_name
 
 from . import services, waitlist_matching
+from .availability import free_offers
+from .errors import BookingError, UrgentCareNeeded
 from .links import LinkExpired, LinkNotFound
-from .models import Appointment, Practitioner, Service, WaitlistEntry, WaitlistOffer, verified_nonce
+from .models import Appointment, BookingRules, Practitioner, Service, WaitlistEntry, WaitlistOffer, verified_nonce
 
 MAX_TIME_RANGES = 6
 
 
-class OfferGone(services.BookingError):
+class OfferGone(BookingError):
     """Someone else claimed this time first, or it is no longer free."""
 
     status = 409
     code = "gone"
 
 
-class OfferExpired(services.BookingError):
+class OfferExpired(BookingError):
     """The offer's time to claim has passed (or the time itself is now inside the minimum notice)."""
 
     status = 410
@@ -49,10 +52,10 @@ class OfferExpired(services.BookingError):
 
 def _check_times(times: Sequence[tuple[dt.time, dt.time]]) -> list[list[str]]:
     if len(times) > MAX_TIME_RANGES:
-        raise services.BookingError(_("Choose at most %(n)s time ranges.") % {"n": MAX_TIME_RANGES}, field="times")
+        raise BookingError(_("Choose at most %(n)s time ranges.") % {"n": MAX_TIME_RANGES}, field="times")
     for start, end in times:
         if not start < end:
-            raise services.BookingError(_("A time range must end after it starts."), field="times")
+            raise BookingError(_("A time range must end after it starts."), field="times")
     return [[start.strftime("%H:%M"), end.strftime("%H:%M")] for start, end in times]
 
 
@@ -70,35 +73,35 @@ def join(
     notes: str = "",
     now: dt.datetime | None = None,
 ) -> WaitlistEntry:
-    """Put a patient on the waitlist. Raises :class:`services.BookingError`; nothing is written then."""
+    """Put a patient on the waitlist. Raises :class:`BookingError`; nothing is written then."""
     from .tasks import queue_waitlist_email
 
     now = now or timezone.now()
     if intake.red_flags:
-        raise services.UrgentCareNeeded(str(services.URGENT_CARE_MESSAGE), field="red_flags")
+        raise UrgentCareNeeded(str(services.URGENT_CARE_MESSAGE), field="red_flags")
     try:
         patient = replace(patient, name=clean_person_name(patient.name))
     except ValueError as exc:
-        raise services.BookingError(str(exc), field="name", code="invalid_name") from None
+        raise BookingError(str(exc), field="name", code="invalid_name") from None
     if not consent:
-        raise services.BookingError(_("Please agree to the clinic's booking terms."), field="consent")
+        raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
     if not service.active:
-        raise services.BookingError(_("This service cannot be booked online."), field="service")
+        raise BookingError(_("This service cannot be booked online."), field="service")
     if practitioner is not None and not (practitioner.active and practitioner.services.filter(pk=service.pk).exists()):
-        raise services.BookingError(
+        raise BookingError(
             _("%(name)s does not offer %(service)s.") % {"name": practitioner, "service": service}, field="practitioner"
         )
     days = sorted(set(weekdays))
     if any(day not in range(7) for day in days):
-        raise services.BookingError(_("Days are 0 (Monday) to 6 (Sunday)."), field="weekdays")
-    today = now.astimezone(services.clinic_tz()).date()
-    horizon = today + dt.timedelta(days=services.current_rules().horizon_days)
+        raise BookingError(_("Days are 0 (Monday) to 6 (Sunday)."), field="weekdays")
+    today = now.astimezone(clinic_tz()).date()
+    horizon = today + dt.timedelta(days=BookingRules.current().horizon_days)
     if until < today:
-        raise services.BookingError(_("The end date is in the past."), field="until", code="past")
+        raise BookingError(_("The end date is in the past."), field="until", code="past")
     if until > horizon:
-        raise services.BookingError(
+        raise BookingError(
             _("Bookings open %(days)s days ahead: choose an end date by %(date)s.")
-            % {"days": services.current_rules().horizon_days, "date": horizon.isoformat()},
+            % {"days": BookingRules.current().horizon_days, "date": horizon.isoformat()},
             field="until",
             code="horizon",
         )
@@ -132,7 +135,7 @@ def open_entry(token: str, *, now: dt.datetime | None = None) -> WaitlistEntry:
     entry = WaitlistEntry.objects.select_related("service", "practitioner").filter(nonce=nonce).first()
     if nonce is None or entry is None:
         raise LinkNotFound(token)
-    today = (now or timezone.now()).astimezone(services.clinic_tz()).date()
+    today = (now or timezone.now()).astimezone(clinic_tz()).date()
     if entry.until < today - dt.timedelta(days=1):
         raise LinkExpired(token)
     return entry
@@ -186,8 +189,8 @@ def make_offers(
 ) -> list[WaitlistOffer]:
     """Offer the free slots of ``windows`` (with ``practitioner``) to the waitlist; returns the new offers."""
     now = now or timezone.now()
-    rules = services.current_rules()
-    tz = services.clinic_tz()
+    rules = BookingRules.current()
+    tz = clinic_tz()
     first_day = min(start for start, _end in windows).astimezone(tz).date()
     last_day = max(end for _start, end in windows).astimezone(tz).date()
     rows = list(
@@ -195,14 +198,14 @@ def make_offers(
             Q(practitioner__isnull=True) | Q(practitioner=practitioner),
             status=WaitlistEntry.Status.WAITING,
             until__gte=first_day,
-            service__in=practitioner.services.filter(active=True),
+            service__in=practitioner.services.bookable(),
         )
     )
     if not rows or not practitioner.active:
         return []
     slots: list[waitlist_matching.Slot] = []
     for service in Service.objects.filter(pk__in={row.service_id for row in rows}):
-        offers = services.free_offers(
+        offers = free_offers(
             service=service, practitioner=practitioner, first_day=first_day, last_day=last_day, now=now, rules=rules
         )
         # Starts inside the freed time: what was free before (and did not suit anyone) is not news.
@@ -280,7 +283,7 @@ def claim(token: str, *, now: dt.datetime | None = None) -> Appointment:
     nonce = verified_nonce(token, "claim")
     if nonce is None:
         raise LinkNotFound(token)
-    refusal: services.BookingError | None = None
+    refusal: BookingError | None = None
     with transaction.atomic():
         offer = (
             WaitlistOffer.objects.select_for_update(of=("self",))
@@ -311,7 +314,7 @@ def claim(token: str, *, now: dt.datetime | None = None) -> Appointment:
                 )
                 if entry.sms_consent_at:
                     Appointment.objects.filter(pk=appointment.pk).update(sms_consent_at=entry.sms_consent_at)
-        except services.BookingError as exc:
+        except BookingError as exc:
             offer.status = WaitlistOffer.Status.GONE
             offer.save(update_fields=["status"])
             if exc.code in ("notice", "past"):

@@ -14,9 +14,9 @@ from wagtail.models import Site
 
 from acuclinic.clinic.models import ClinicSettings
 
-from . import services, sms
+from . import sms
 from .emails import manage_url
-from .models import Appointment, WaitlistEntry, WaitlistOffer
+from .models import Appointment, BookingRules, WaitlistEntry, WaitlistOffer
 
 
 def _clinic() -> ClinicSettings:
@@ -85,7 +85,7 @@ def send_offer(offer_id: int) -> str:
         "entry_url": entry_url(offer.entry),
     }
     _send("email_offer", _("A time has opened up"), offer.entry.patient_email, context)
-    rules = services.current_rules()
+    rules = BookingRules.current()
     body = text_body(
         clinic_name=clinic.name, start=offer.start, link=link, kind="offer",
         service_name=offer.service.name if rules.texts_name_service else None,
@@ -97,7 +97,7 @@ def send_offer(offer_id: int) -> str:
 def reminder_text(appointment: Appointment) -> bool:
     if appointment.sms_consent_at is None:
         return False
-    rules = services.current_rules()
+    rules = BookingRules.current()
     body = text_body(
         clinic_name=_clinic().name, start=appointment.start, link=manage_url(appointment), kind="reminder",
         service_name=appointment.service.name if rules.texts_name_service and appointment.service else None,

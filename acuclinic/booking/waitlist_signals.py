@@ -10,22 +10,23 @@ import datetime as dt
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
 
-from . import services, waitlist
-from .models import DateOverride, WeeklyHours
+from acuclinic.clinic.clock import clinic_today, clinic_tz
+
+from . import waitlist
+from .models import BookingRules, DateOverride, WeeklyHours
 
 
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
-    return dt.datetime.combine(day, time, tzinfo=services.clinic_tz())
+    return dt.datetime.combine(day, time, tzinfo=clinic_tz())
 
 
 @receiver(post_save, sender=WeeklyHours, dispatch_uid="waitlist-weekly-hours")
 def weekly_hours_saved(sender, instance: WeeklyHours, raw=False, **kwargs):
     if raw:  # fixtures
         return
-    today = timezone.localdate()
-    horizon = services.current_rules().horizon_days
+    today = clinic_today()
+    horizon = BookingRules.current().horizon_days
     first = today + dt.timedelta(days=(instance.weekday - today.weekday()) % 7)
     days = [first + dt.timedelta(weeks=n) for n in range(horizon // 7 + 1)]
     windows = [
@@ -36,7 +37,7 @@ def weekly_hours_saved(sender, instance: WeeklyHours, raw=False, **kwargs):
 
 @receiver(post_save, sender=DateOverride, dispatch_uid="waitlist-override-saved")
 def override_saved(sender, instance: DateOverride, raw=False, **kwargs):
-    if not raw and instance.start is not None and instance.date >= timezone.localdate():
+    if not raw and instance.start is not None and instance.date >= clinic_today():
         waitlist.time_freed(
             instance.practitioner_id, [(_at(instance.date, instance.start), _at(instance.date, instance.end))]
         )
@@ -45,7 +46,7 @@ def override_saved(sender, instance: DateOverride, raw=False, **kwargs):
 @receiver(post_delete, sender=DateOverride, dispatch_uid="waitlist-override-deleted")
 def override_deleted(sender, instance: DateOverride, **kwargs):
     # The weekly hours apply again that day: whatever they hold may be free.
-    if instance.date >= timezone.localdate():
+    if instance.date >= clinic_today():
         day = instance.date
         waitlist.time_freed(
             instance.practitioner_id, [(_at(day, dt.time()), _at(day + dt.timedelta(days=1), dt.time()))]

@@ -17,11 +17,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from acuclinic.clinic.breadcrumbs import Crumb
+from acuclinic.clinic.clock import clinic_today
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.ratelimit import allow
 
-from . import services, sms, waitlist
+from . import sms, waitlist
+from .errors import BookingError, UrgentCareNeeded
 from .links import LinkExpired, LinkNotFound
+from .models import BookingRules
 from .views import _crumbs, _practitioner, _service
 from .waitlist_forms import WaitlistForm
 
@@ -32,7 +35,7 @@ def join(request, service, who):
     service = _service(service)
     practitioner = _practitioner(service, who)
     clinic = clinic_for(request)
-    default_until = timezone.localdate() + dt.timedelta(days=28)
+    default_until = clinic_today() + dt.timedelta(days=28)
     form = WaitlistForm(
         request.POST or None, country=clinic.country, texting=sms.texting_enabled(), initial={"until": default_until}
     )
@@ -48,11 +51,11 @@ def join(request, service, who):
                     until=data["until"], patient=form.patient(), intake=form.intake(), consent=data["consent"],
                     sms_consent=data.get("texts", False), notes=data["notes"],
                 )  # fmt: skip
-            except services.UrgentCareNeeded as exc:
+            except UrgentCareNeeded as exc:
                 return TemplateResponse(
                     request, "booking/urgent.html", {"message": exc.message, "breadcrumbs": _crumbs()}
                 )
-            except services.BookingError as exc:
+            except BookingError as exc:
                 if exc.field in form.fields:
                     form.add_error(exc.field, exc.message)
                 else:
@@ -65,7 +68,7 @@ def join(request, service, who):
         "practitioner": practitioner,
         "form": form,
         "error": error,
-        "terms": services.current_rules().terms,
+        "terms": BookingRules.current().terms,
         "times_url": reverse("booking:times", args=[service.slug, who]),
         "breadcrumbs": _crumbs(
             Crumb(service.name, reverse("booking:service", args=[service.slug])), Crumb(_("Waitlist"), request.path)
@@ -117,7 +120,7 @@ def claim(request, token):
             appointment = waitlist.claim(token)
         except LinkNotFound:
             raise Http404(_("This link is not valid.")) from None
-        except services.BookingError as exc:
+        except BookingError as exc:
             problem, status = exc.message, exc.status
             offer.refresh_from_db()
         else:

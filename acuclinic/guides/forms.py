@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+from acuclinic.clinic.clock import clinic_today
 
 from .checks import ERROR, Finding, check_guide
 from .drafts import draft_from_values
@@ -30,7 +31,7 @@ class GuidePageForm(WagtailAdminPageForm):
             body=cleaned.get("body"),
         )
         self.guide_findings = check_guide(
-            draft, today=timezone.localdate(), review_interval_months=interval, link_exists=link_exists
+            draft, today=clinic_today(), review_interval_months=interval, link_exists=link_exists
         )
         if self.is_publishing():
             self._attach_errors([f for f in self.guide_findings if f.severity == ERROR])

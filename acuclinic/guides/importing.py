@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import timezone
 from wagtail.models import Site
 
 from acuclinic.atlas.codes import normalise_code
 from acuclinic.atlas.models import AtlasIndexPage, Point
 from acuclinic.booking.models import Service
+from acuclinic.clinic.clock import clinic_today
 
 from .checks import ERROR, WARNING, Finding, check_guide
 from .drafts import draft_from_page
@@ -50,7 +50,7 @@ def import_guide(path: Path, *, publish: bool = False) -> ImportResult:
     """Import one file: malformed files and unknown points write nothing; other errors keep it a draft."""
     guide = read_guide_file(path)
     findings = check_guide(
-        guide.draft(), today=timezone.localdate(), review_interval_months=review_interval(), link_exists=link_exists
+        guide.draft(), today=clinic_today(), review_interval_months=review_interval(), link_exists=link_exists
     )
     if guide.meta.book and not Service.objects.filter(slug=guide.meta.book).exists():
         message = f"There is no service “{guide.meta.book}”; the Book Online button will open the service list."
@@ -142,7 +142,7 @@ def _without_empty(data: dict) -> dict:
 
 def check_all_guides() -> list[Finding]:
     """Findings for every guide's latest revision, in slug order."""
-    interval, today = review_interval(), timezone.localdate()
+    interval, today = review_interval(), clinic_today()
     findings: list[Finding] = []
     for page in ConditionGuidePage.objects.order_by("slug"):
         latest = page.get_latest_revision_as_object()

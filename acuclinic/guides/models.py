@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -14,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from acuclinic.clinic.clock import clinic_today
 from acuclinic.clinic.models import PublicPageMixin
 
 from .blocks import BodyBlock, FaqBlock, PointUsedBlock, ReferenceBlock
@@ -128,7 +128,7 @@ class ConditionGuidePage(PublicPageMixin, Page):
     def is_review_due(self, interval_months: int, today: dt.date | None = None) -> bool:
         from .checks import months_before
 
-        today = today or timezone.localdate()
+        today = today or clinic_today()
         return self.reviewed_on is None or self.reviewed_on < months_before(today, interval_months)
 
     def publish(self, revision, *args, **kwargs):

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from acuclinic.clinic.clock import clinic_today
+
 from .checks import Finding, check_guide, errors
 from .drafts import draft_from_page
 from .links import link_exists
@@ -55,7 +57,7 @@ class GuideNotPublishable(ValidationError):
 def publishing_errors(page) -> list[Finding]:
     """The errors that keep this content (a page, or a revision as a page) from going live."""
     # The review interval only decides a warning (review_stale), so the site's policy is not needed here.
-    return errors(check_guide(draft_from_page(page), today=timezone.localdate(), link_exists=link_exists))
+    return errors(check_guide(draft_from_page(page), today=clinic_today(), link_exists=link_exists))
 
 
 def refuse_unless_publishable(page) -> None:

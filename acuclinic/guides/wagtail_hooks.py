@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
@@ -8,6 +7,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from acuclinic.clinic.clock import clinic_today
 
 from .checks import ERROR, check_guide, months_before
 from .drafts import draft_from_page
@@ -35,7 +36,7 @@ def _report_findings(request, page):
     guide = page.specific.get_latest_revision_as_object()
     interval = GuideSettings.for_request(request).review_interval_months
     for finding in check_guide(
-        draft_from_page(guide), today=timezone.localdate(), review_interval_months=interval, link_exists=link_exists
+        draft_from_page(guide), today=clinic_today(), review_interval_months=interval, link_exists=link_exists
     ):
         level = messages.ERROR if finding.severity == ERROR else messages.WARNING
         prefix = _("Must be fixed before publishing: ") if finding.severity == ERROR else _("Warning: ")
@@ -117,7 +118,7 @@ class GuidesDueForReviewPanel(Component):
 
     def get_context_data(self, parent_context=None):
         interval = GuideSettings.for_request(self.request).review_interval_months
-        cutoff = months_before(timezone.localdate(), interval)
+        cutoff = months_before(clinic_today(), interval)
         due = ConditionGuidePage.objects.filter(reviewed_on__lt=cutoff) | ConditionGuidePage.objects.filter(
             reviewed_on__isnull=True
         )

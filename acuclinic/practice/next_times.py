@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
-from acuclinic.booking import services as booking
+from acuclinic.booking import availability
 from acuclinic.booking.models import Practitioner, Service
+from acuclinic.clinic.clock import clinic_today, local
 from acuclinic.clinic.page_cache import fresh_marker
 
 TTL = 300
@@ -37,8 +37,8 @@ def marker(service: Service, practitioner: Practitioner | None) -> str:
 
 
 def next_free_times(service: Service, practitioner: Practitioner | None, *, now=None) -> list[FreeTime]:
-    today = timezone.localdate(now)
-    offers = booking.free_offers(
+    today = clinic_today(now)
+    offers = availability.free_offers(
         service=service, practitioner=practitioner, first_day=today, last_day=today + dt.timedelta(days=LOOK_AHEAD_DAYS)
     )
     who = practitioner.slug if practitioner else "any"
@@ -50,7 +50,7 @@ def next_free_times(service: Service, practitioner: Practitioner | None, *, now=
             continue
         seen.add(offer.start)
         query = urlencode({"start": offer.start.isoformat(), "with": offer.practitioner.slug})
-        shown.append(FreeTime(timezone.localtime(offer.start), offer.practitioner.name, f"{details}?{query}"))
+        shown.append(FreeTime(local(offer.start), offer.practitioner.name, f"{details}?{query}"))
         if len(shown) == SHOWN:
             break
     return shown
@@ -64,7 +64,7 @@ def render_next_times(argument: str) -> str:
     key = f"acuclinic:next-times:{service_id}-{practitioner_id}"
     html = cache.get(key)
     if html is None:
-        service = Service.objects.filter(pk=service_id, active=True).first()
+        service = Service.objects.bookable().filter(pk=service_id).first()
         practitioner = None
         if practitioner_id != "any":
             practitioner = Practitioner.objects.bookable().filter(pk=practitioner_id).first()

@@ -37,7 +37,7 @@ def _people():
     return (
         Practitioner.objects.bookable()
         .select_related("photo")
-        .prefetch_related("photo__renditions", Prefetch("services", Service.objects.filter(active=True)))
+        .prefetch_related("photo__renditions", Prefetch("services", Service.objects.bookable()))
     )
 
 
@@ -68,7 +68,7 @@ def book_with_url(person: Practitioner, offered: list[Service]) -> str:
 def services() -> list[Service]:
     def build():
         found = list(
-            Service.objects.filter(active=True).prefetch_related(
+            Service.objects.bookable().prefetch_related(
                 Prefetch("practitioners", Practitioner.objects.bookable().select_related("photo"))
             )
         )

@@ -11,12 +11,12 @@ from django.utils import timezone
 from wagtail.admin.menu import admin_menu
 from wagtail.users.models import UserProfile
 
-from acuclinic.booking import services
-from acuclinic.booking.admin_views import clinic_today
+from acuclinic.booking import errors, services
 from acuclinic.booking.models import Appointment, DateOverride, Holiday, Location, Practitioner, Service, WeeklyHours
+from acuclinic.clinic.clock import clinic_today, clinic_tz
 from tests.factories import StaffFactory, UserFactory
 
-TZ = services.clinic_tz()
+TZ = clinic_tz()
 PATIENT = services.Patient("Ada Lovelace", "ada@example.com", "+14165550123", new_patient=True)
 
 
@@ -345,7 +345,7 @@ def test_blocked_time_blocks_bookings(staff, alice, service, next_week):
     block = Appointment.objects.get(kind=Appointment.Kind.BLOCK)
     assert (block.start, block.end, block.notes) == (at(next_week, 14), at(next_week, 15), "Team meeting")
 
-    with pytest.raises(services.SlotTaken):
+    with pytest.raises(errors.SlotTaken):
         services.book(service=service, practitioner=alice, start=at(next_week, 14), patient=PATIENT,
                       intake=services.Intake(), consent=True)  # fmt: skip
 

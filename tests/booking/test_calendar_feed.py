@@ -11,8 +11,9 @@ from icalendar import Calendar
 
 from acuclinic.booking import feeds, services
 from acuclinic.booking.models import Appointment, Practitioner, Service
+from acuclinic.clinic.clock import clinic_tz
 
-TZ = services.clinic_tz()
+TZ = clinic_tz()
 
 
 def make_practitioner(name):

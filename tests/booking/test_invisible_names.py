@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from acuclinic.booking import feeds, ics, services
+from acuclinic.booking import errors, feeds, ics, services
 from acuclinic.booking.models import Appointment
 from acuclinic.clinic.models import ClinicSettings
 
@@ -73,7 +73,7 @@ def test_the_form_stores_the_name_cleaned(client, every_day, slot, name, stored)
 def test_the_service_cleans_names_on_every_path(every_day, slot, patient, intake):
     from dataclasses import replace
 
-    with pytest.raises(services.BookingError) as refused:
+    with pytest.raises(errors.BookingError) as refused:
         services.book(service=every_day["service"], practitioner=None, start=slot,
                       patient=replace(patient, name="\u200b\x00"), intake=intake, consent=True)  # fmt: skip
     assert refused.value.field == "name"

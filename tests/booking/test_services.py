@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from acuclinic.booking import services
+from acuclinic.booking import availability, errors, services
 from acuclinic.booking.models import Appointment, DateOverride, Holiday, Service
 
 
@@ -46,7 +46,7 @@ def test_first_available_takes_the_next_free_practitioner(every_day, slot, patie
     first = book(every_day, slot, patient, intake, practitioner=None)
     second = book(every_day, slot, patient, intake, practitioner=None)
     assert {first.practitioner, second.practitioner} == {every_day["ann"], every_day["bob"]}
-    with pytest.raises(services.SlotTaken):
+    with pytest.raises(errors.SlotTaken):
         book(every_day, slot, patient, intake, practitioner=None)
 
 
@@ -56,7 +56,7 @@ def test_first_available_takes_the_next_free_practitioner(every_day, slot, patie
      (lambda s: s + dt.timedelta(minutes=7), "grid"), (lambda s: s + dt.timedelta(days=90), "horizon")],
 )  # fmt: skip
 def test_invalid_times_are_422_with_the_reason_and_write_nothing(every_day, slot, patient, intake, start_of, code):
-    with pytest.raises(services.BookingError) as excinfo:
+    with pytest.raises(errors.BookingError) as excinfo:
         book(every_day, start_of(slot), patient, intake)
     assert (excinfo.value.status, excinfo.value.code) == (422, code)
     assert not Appointment.objects.exists() and not mail.outbox
@@ -64,7 +64,7 @@ def test_invalid_times_are_422_with_the_reason_and_write_nothing(every_day, slot
 
 def test_minimum_notice(every_day, patient, intake, tz):
     soon = dt.datetime.now(tz).replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
-    with pytest.raises(services.BookingError) as excinfo:
+    with pytest.raises(errors.BookingError) as excinfo:
         book(every_day, soon, patient, intake)
     assert excinfo.value.code in {"notice", "hours", "past"}
 
@@ -77,40 +77,40 @@ def test_overlapping_a_booking_or_its_buffer_is_409(every_day, slot, patient, in
         slot + dt.timedelta(minutes=45),
         slot - dt.timedelta(minutes=45),
     ):
-        with pytest.raises(services.SlotTaken):
+        with pytest.raises(errors.SlotTaken):
             book(every_day, start, patient, intake)
     book(every_day, slot + dt.timedelta(minutes=60), patient, intake)  # touching the buffer is fine
     assert Appointment.objects.count() == 2
 
 
 def test_red_flags_stop_the_booking(every_day, slot, patient):
-    with pytest.raises(services.UrgentCareNeeded) as excinfo:
+    with pytest.raises(errors.UrgentCareNeeded) as excinfo:
         book(every_day, slot, patient, services.Intake(red_flags=True))
     assert "emergency" in excinfo.value.message
     assert not Appointment.objects.exists()
 
 
 def test_consent_service_offer_and_audience(every_day, slot, patient, intake):
-    with pytest.raises(services.BookingError, match="booking terms"):
+    with pytest.raises(errors.BookingError, match="booking terms"):
         book(every_day, slot, patient, intake, consent=False)
     other = Service.objects.create(slug="other", name="Other", duration_minutes=30)
-    with pytest.raises(services.BookingError, match="does not offer"):
+    with pytest.raises(errors.BookingError, match="does not offer"):
         book(every_day, slot, patient, intake, service=other)
     returning_only = every_day["service"]
     returning_only.audience = Service.Audience.RETURNING
     returning_only.save()
-    with pytest.raises(services.BookingError, match="for returning patients"):
+    with pytest.raises(errors.BookingError, match="for returning patients"):
         book(every_day, slot, patient, intake)
     assert not Appointment.objects.exists()
 
 
 def test_holidays_and_date_overrides(every_day, slot, patient, intake):
     Holiday.objects.create(date=slot.date(), name="Civic holiday")
-    with pytest.raises(services.BookingError, match="working hours"):
+    with pytest.raises(errors.BookingError, match="working hours"):
         book(every_day, slot, patient, intake)
     Holiday.objects.all().delete()
     DateOverride.objects.create(practitioner=every_day["ann"], date=slot.date())  # not working that day
-    with pytest.raises(services.BookingError):
+    with pytest.raises(errors.BookingError):
         book(every_day, slot, patient, intake)
     DateOverride.objects.all().delete()
     evening = slot.replace(hour=19)
@@ -125,7 +125,7 @@ def test_cancel_frees_the_slot_and_is_refused_after_the_notice(every_day, slot, 
     assert mail.outbox[-1].subject.startswith("Your appointment is cancelled")
     book(every_day, slot, patient, intake)  # free again
     late = book(every_day, slot + dt.timedelta(hours=2), patient, intake)
-    with pytest.raises(services.TooLateToChange):
+    with pytest.raises(errors.TooLateToChange):
         services.cancel(appointment=late, now=slot - dt.timedelta(hours=1))
     services.cancel(appointment=late, now=slot - dt.timedelta(hours=1), by_staff=True)
 
@@ -143,7 +143,7 @@ def test_reschedule_moves_the_same_appointment_and_keeps_its_link(every_day, slo
 def test_reschedule_into_a_taken_slot_is_409_and_changes_nothing(every_day, slot, patient, intake):
     first = book(every_day, slot, patient, intake)
     second = book(every_day, slot + dt.timedelta(hours=2), patient, intake)
-    with pytest.raises(services.SlotTaken):
+    with pytest.raises(errors.SlotTaken):
         services.reschedule(appointment=second, start=slot)
     assert Appointment.objects.get(pk=second.pk).start == slot + dt.timedelta(hours=2)
     assert Appointment.objects.get(pk=first.pk).start == slot
@@ -152,7 +152,7 @@ def test_reschedule_into_a_taken_slot_is_409_and_changes_nothing(every_day, slot
 def test_a_cancelled_appointment_cannot_be_rescheduled(every_day, slot, patient, intake):
     appointment = book(every_day, slot, patient, intake)
     services.cancel(appointment=appointment)
-    with pytest.raises(services.TooLateToChange, match="cancelled"):
+    with pytest.raises(errors.TooLateToChange, match="cancelled"):
         services.reschedule(appointment=appointment, start=slot + dt.timedelta(hours=1))
 
 
@@ -160,15 +160,15 @@ def test_blocked_time_blocks_bookings(every_day, slot, patient, intake):
     services.block_time(
         practitioner=every_day["ann"], start=slot, end=slot + dt.timedelta(hours=1), note="Team meeting"
     )
-    with pytest.raises(services.SlotTaken):
+    with pytest.raises(errors.SlotTaken):
         book(every_day, slot, patient, intake)
-    with pytest.raises(services.SlotTaken):
+    with pytest.raises(errors.SlotTaken):
         services.block_time(practitioner=every_day["ann"], start=slot, end=slot + dt.timedelta(minutes=30))
 
 
 def test_free_offers_never_lists_a_slot_that_would_be_refused(every_day, slot, patient, intake):
     book(every_day, slot, patient, intake)
-    offers = services.free_offers(service=every_day["service"], practitioner=every_day["ann"],
+    offers = availability.free_offers(service=every_day["service"], practitioner=every_day["ann"],
                                   first_day=slot.date(), last_day=slot.date())  # fmt: skip
     assert slot not in {o.start for o in offers}
     for offer in offers[:8]:
@@ -177,7 +177,7 @@ def test_free_offers_never_lists_a_slot_that_would_be_refused(every_day, slot, p
 
 
 def test_blocked_time_is_at_most_a_day(every_day, slot):
-    with pytest.raises(services.BookingError, match="date override"):
+    with pytest.raises(errors.BookingError, match="date override"):
         services.block_time(practitioner=every_day["ann"], start=slot, end=slot + dt.timedelta(days=1, minutes=1))
 
 

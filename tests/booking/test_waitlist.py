@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from acuclinic.booking import services, waitlist
+from acuclinic.booking.errors import BookingError
 from acuclinic.booking.links import LinkNotFound
 from acuclinic.booking.models import Appointment, BookingRules, DateOverride, WaitlistEntry, WaitlistOffer
 
@@ -163,14 +164,14 @@ def test_forged_and_foreign_tokens_open_nothing(every_day, patient, intake, rule
 
 
 def test_join_refuses_bad_input_and_writes_nothing(every_day, patient, intake, rules):
-    with pytest.raises(services.BookingError) as exc:
+    with pytest.raises(BookingError) as exc:
         join(every_day, patient, intake, "Late", until=timezone.localdate() - dt.timedelta(days=1))
     assert exc.value.field == "until"
-    with pytest.raises(services.BookingError):
+    with pytest.raises(BookingError):
         join(every_day, patient, intake, "Far", until=timezone.localdate() + dt.timedelta(days=400))
-    with pytest.raises(services.BookingError):
+    with pytest.raises(BookingError):
         join(every_day, patient, intake, "Backwards", times=[(dt.time(12), dt.time(9))])
-    with pytest.raises(services.BookingError):
+    with pytest.raises(BookingError):
         join(every_day, patient, intake, "Sunday", weekdays=[7])
     assert not WaitlistEntry.objects.exists()
 

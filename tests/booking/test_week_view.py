@@ -95,7 +95,7 @@ def test_the_details_form_helps_the_browser_fill_it_in(client, every_day, slot):
 
 
 def test_a_start_that_is_not_a_free_time_is_refused_before_the_details_form(client, every_day, slot):
-    from acuclinic.booking.services import free_offers
+    from acuclinic.booking.availability import free_offers
 
     free = free_offers(service=every_day["service"], practitioner=None, first_day=slot.date(), last_day=slot.date())[
         0

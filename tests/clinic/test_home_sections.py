@@ -18,7 +18,7 @@ def test_the_demo_home_page_fills_every_section(client, demo_site):
     assert re.search(r"<h1[^>]*>Acupuncture and physiotherapy that fits around your life</h1>", html)
     assert "<picture>" in html and 'type="image/avif"' in html and 'type="image/webp"' in html
     assert 'alt="An illustration of green hills' in html
-    for service in Service.objects.filter(active=True):
+    for service in Service.objects.bookable():
         assert service.name in html
     assert "$120" in html and 'href="/services/initial-acupuncture/"' in html
     for person in Practitioner.objects.all():

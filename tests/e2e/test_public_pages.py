@@ -54,13 +54,13 @@ def public_site(demo_site):
 
 
 def first_free_details_url():
-    from acuclinic.booking import services
+    from acuclinic.booking import availability
     from acuclinic.booking.models import Practitioner, Service
 
     service = Service.objects.get(slug="initial-acupuncture")
     person = Practitioner.objects.get(slug="mei-lin-chen")
     today = timezone.localdate()
-    offer = services.free_offers(service=service, practitioner=person, first_day=today,
+    offer = availability.free_offers(service=service, practitioner=person, first_day=today,
                                  last_day=today + dt.timedelta(days=14))[0]  # fmt: skip
     query = urlencode({"start": offer.start.isoformat(), "with": person.slug, "patient": "new"})
     return f"/book/initial-acupuncture/mei-lin-chen/details/?{query}"

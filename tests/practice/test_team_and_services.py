@@ -51,7 +51,7 @@ def test_book_with_a_single_service_practitioner_goes_straight_to_their_times(cl
 
 
 def test_next_free_times_come_from_the_slot_engine_and_link_to_the_details_step(client, every_day, demo_site):
-    from acuclinic.booking import services
+    from acuclinic.booking import availability
 
     html = client.get("/team/ann/").content.decode()
     (box,) = re.findall(r'<section class="card" aria-labelledby="next-times-heading">(.*?)</section>', html, re.S)
@@ -62,7 +62,7 @@ def test_next_free_times_come_from_the_slot_engine_and_link_to_the_details_step(
     from django.utils import timezone
 
     today = timezone.localdate()
-    expected = services.free_offers(service=every_day["service"], practitioner=every_day["ann"], first_day=today,
+    expected = availability.free_offers(service=every_day["service"], practitioner=every_day["ann"], first_day=today,
                                     last_day=today + dt.timedelta(days=14))[:4]  # fmt: skip
     assert [dt.datetime.fromisoformat(start) for _, start in links] == [o.start for o in expected]
     assert all(url.startswith("/book/treatment/ann/details/?start=") for url, _ in links)
@@ -91,7 +91,7 @@ def test_a_forged_fresh_marker_argument_renders_nothing():
 
 def test_services_page_and_a_service_page_with_its_offer(client, demo_site):
     index = client.get("/services/").content.decode()
-    for service in Service.objects.filter(active=True):
+    for service in Service.objects.bookable():
         assert f'href="/services/{service.slug}/"' in index
     html = client.get("/services/physiotherapy-assessment/").content.decode()
     assert "<h1>Physiotherapy assessment</h1>" in html and "60 minutes" in html and "$130" in html
