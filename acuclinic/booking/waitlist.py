@@ -327,9 +327,19 @@ def claim(token: str, *, now: dt.datetime | None = None) -> Appointment:
             WaitlistEntry.objects.filter(pk=entry.pk).update(
                 status=WaitlistEntry.Status.BOOKED, appointment=appointment
             )
-            # The others offered this time, and this patient's other offers, are closed.
-            WaitlistOffer.objects.filter(
-                Q(practitioner=offer.practitioner, start=offer.start) | Q(entry=entry), status=WaitlistOffer.Status.OPEN
-            ).update(status=WaitlistOffer.Status.GONE)
+            # The others offered this time, and this patient's other offers, are closed. Offers another
+            # claim holds locked right now are skipped (waiting for them would deadlock with that claim,
+            # which waits for this booking): each of those closes its own offer when its booking fails.
+            others = (
+                WaitlistOffer.objects.select_for_update(skip_locked=True)
+                .filter(
+                    Q(practitioner=offer.practitioner, start=offer.start) | Q(entry=entry),
+                    status=WaitlistOffer.Status.OPEN,
+                )
+                .exclude(pk=offer.pk)
+            )
+            WaitlistOffer.objects.filter(pk__in=list(others.values_list("pk", flat=True))).update(
+                status=WaitlistOffer.Status.GONE
+            )
             return appointment
     raise refusal
