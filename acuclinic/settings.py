@@ -361,7 +361,10 @@ for _proxy in TRUSTED_PROXIES:
         ipaddress.ip_network(_proxy, strict=False)
     except ValueError:
         refuse(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network")
-BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "20"))  # booking attempts per client per hour
+# Bookings made per client address per hour, and booking posts of any outcome (typos included) per hour
+# (booking/limits.py). 0 means no limit.
+BOOKING_RATE_LIMIT = int(os.environ.get("BOOKING_RATE_LIMIT", "5"))
+BOOKING_ATTEMPT_LIMIT = int(os.environ.get("BOOKING_ATTEMPT_LIMIT", "60"))
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "10"))  # comment posts per client per hour
 # Staff sign-in: after this many failed passwords from one address or for one username within the
 # window, sign-in is refused until the window ends (clinic/login_throttle.py).

@@ -33,11 +33,11 @@ from acuclinic.clinic.clock import at_clinic, clinic_today, local
 from acuclinic.clinic.models import ClinicSettings
 from acuclinic.clinic.phones import national
 
-from . import services
+from . import policy, services
 from .availability import upcoming
 from .errors import BookingError
 from .forms import PhoneInCountryMixin
-from .models import Appointment, Practitioner, Service
+from .models import Appointment, BookingRules, Practitioner, Service
 
 VIEW_APPOINTMENTS = "booking.view_appointment"
 ADD_APPOINTMENTS = "booking.add_appointment"
@@ -303,6 +303,12 @@ class AppointmentView(BookingAdminView, TemplateView):
             phone=national(appointment.patient_phone) if appointment.patient_phone else "",
             intake=[(INTAKE_LABELS.get(key, key), answer) for key, answer in appointment.intake.items()],
             can_change=booked and self.request.user.has_perm(CHANGE_APPOINTMENTS),
+            attendance=(
+                policy.attendance(appointment.patient_email, appointment.patient_phone)
+                if appointment.kind == Appointment.Kind.APPOINTMENT
+                else None
+            ),
+            no_show_limit=BookingRules.current().no_show_limit,
             has_started=appointment.start <= timezone.now(),
             day_url=reverse("booking_admin:day") + _query(date=local(appointment.start).date().isoformat()),
         )

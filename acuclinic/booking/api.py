@@ -1,9 +1,10 @@
 """Booking API: services, practitioners, availability, and appointments (book, look up, cancel, reschedule).
 
 Errors are the API's one error model (``acuclinic/clinic/api_errors.py``): 404 for an unknown or forged
-manage token, 410 once its appointment is over, 409 when a slot was taken meanwhile (or a retry of the
-same ``Idempotency-Key`` is still being answered), 422 for invalid input, 429 past the rate limit. A
-retried POST with the same ``Idempotency-Key`` gets the first answer (``idempotency.py``).
+manage token, 403 when the patient is asked to call to book (the no-show rule), 410 once its appointment
+is over, 409 when a slot was taken meanwhile (or a retry of the same ``Idempotency-Key`` is still being
+answered), 422 for invalid input, 429 (with Retry-After) past the rate limits of ``limits.py``. A retried
+POST with the same ``Idempotency-Key`` gets the first answer (``idempotency.py``).
 """
 
 from __future__ import annotations
@@ -15,22 +16,21 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Header, Query, Router, Schema, Status
 from pydantic import AfterValidator, AwareDatetime, field_validator
 
 from acuclinic.clinic.api_errors import ApiError, error, responses
+from acuclinic.clinic.clock import local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.inputs import SLUG_PATTERN, check_instant, parse_id
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
-from acuclinic.clinic.ratelimit import allow
 from acuclinic.clinic.text import clean_message, clean_person_name
 
-from . import idempotency, services
+from . import idempotency, limits, policy, services
 from .availability import free_offers
 from .errors import BookingError
 from .links import LinkExpired, LinkNotFound, open_manage_link
-from .models import Appointment, Practitioner, Service
+from .models import Appointment, BookingRules, Practitioner, Service
 
 router = Router(tags=["booking"])
 MAX_WINDOW_DAYS = 62
@@ -68,10 +68,15 @@ class SlotOut(Schema):
     start: dt.datetime
     end: dt.datetime
     practitioner: int
+    changeable_online: bool = Field(
+        description="False when the slot is inside the cancellation notice: once booked, it cannot be changed "
+        "or cancelled online (tell the patient before booking it)."
+    )
 
 
 class AvailabilityOut(Schema):
     time_zone: str
+    cancellation_policy: str
     slots: list[SlotOut]
 
 
@@ -146,6 +151,7 @@ class AppointmentOut(Schema):
     status: str
     patient_name: str
     can_change: bool
+    change_until: dt.datetime = Field(description="The last moment it can be changed or cancelled online.")
 
 
 class BookedOut(AppointmentOut):
@@ -157,11 +163,12 @@ def _appointment_out(appointment: Appointment) -> dict:
         "service": appointment.service.name,
         "practitioner": appointment.practitioner.name,
         "practitioner_id": appointment.practitioner_id,
-        "start": timezone.localtime(appointment.start),
-        "end": timezone.localtime(appointment.end),
+        "start": local(appointment.start),
+        "end": local(appointment.end),
         "status": appointment.status,
         "patient_name": appointment.patient_name,
         "can_change": services.can_change(appointment),
+        "change_until": local(policy.change_deadline(appointment.start, BookingRules.current())),
     }
 
 
@@ -221,10 +228,22 @@ def availability(request: HttpRequest, query: Query[AvailabilityQuery]):
         return error(422, f"Ask for at most {MAX_WINDOW_DAYS} days at a time.", "window", field="query.end")
     if practitioner is not None and not practitioner.services.filter(pk=service.pk).exists():
         return error(422, f"{practitioner} does not offer {service}.", "not_offered", field="query.practitioner")
-    offers = free_offers(service=service, practitioner=practitioner, first_day=query.start, last_day=query.end)
+    rules = BookingRules.current()
+    offers = free_offers(
+        service=service, practitioner=practitioner, first_day=query.start, last_day=query.end, rules=rules
+    )
     return {
         "time_zone": settings.TIME_ZONE,
-        "slots": [{"start": o.start, "end": o.end, "practitioner": o.practitioner.pk} for o in offers],
+        "cancellation_policy": policy.cancellation_policy(rules),
+        "slots": [
+            {
+                "start": o.start,
+                "end": o.end,
+                "practitioner": o.practitioner.pk,
+                "changeable_online": not policy.inside_change_window(o.start, rules),
+            }
+            for o in offers
+        ],
     }
 
 
@@ -262,8 +281,13 @@ def _links(status: int, token: str, *operations: str) -> dict:
 def create_appointment(request: HttpRequest, data: AppointmentIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
         return answer
-    if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
-        return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
+    if limits.refused(request):
+        raise ApiError(
+            429,
+            "Too many bookings or booking attempts from this address this hour; try again later.",
+            "rate_limited",
+            headers={"Retry-After": str(limits.retry_after())},
+        )
     try:
         phone = to_e164(data.patient.phone, clinic_for(request).country)
     except InvalidPhoneNumber:
@@ -281,7 +305,10 @@ def create_appointment(request: HttpRequest, data: AppointmentIn, idempotency_ke
             source="online",
         )
 
-    return idempotency.perform_once(request, idempotency_key, book, render=_booked_out, refuse=_error)
+    answer = idempotency.perform_once(request, idempotency_key, book, render=_booked_out, refuse=_error)
+    if answer.status_code == 201:
+        limits.booked(request)
+    return answer
 
 
 def _by_token(token: str) -> Appointment:

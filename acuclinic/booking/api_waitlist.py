@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
@@ -19,10 +18,9 @@ from pydantic import field_validator, model_validator
 from acuclinic.clinic.api_errors import ApiError, error, responses
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
-from acuclinic.clinic.ratelimit import allow
 from acuclinic.clinic.text import clean_message
 
-from . import idempotency, services, waitlist
+from . import idempotency, limits, services, waitlist
 from .api import (
     IDEMPOTENCY_KEY,
     PRACTITIONER,
@@ -130,8 +128,13 @@ def _joined_out(entry: WaitlistEntry) -> dict:
 def join_waitlist(request: HttpRequest, data: WaitlistIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     if (answer := idempotency.replayed(request, idempotency_key, render=_joined_out)) is not None:
         return answer
-    if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
-        return error(429, "Too many booking attempts from this address; try again later.", "rate_limited")
+    if limits.refused(request):
+        raise ApiError(
+            429,
+            "Too many bookings or booking attempts from this address this hour; try again later.",
+            "rate_limited",
+            headers={"Retry-After": str(limits.retry_after())},
+        )
     try:
         phone = to_e164(data.patient.phone, clinic_for(request).country)
     except InvalidPhoneNumber:
@@ -201,4 +204,7 @@ def claim_waitlist_offer(request: HttpRequest, token: str, idempotency_key: str 
 
     if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
         return answer
-    return idempotency.perform_once(request, idempotency_key, perform, render=_booked_out, refuse=_error)
+    answer = idempotency.perform_once(request, idempotency_key, perform, render=_booked_out, refuse=_error)
+    if answer.status_code == 201:
+        limits.booked(request)
+    return answer

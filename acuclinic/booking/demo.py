@@ -1,4 +1,5 @@
-"""Demo booking data: three practitioners with weekly hours, four services, and some appointments."""
+"""Demo booking data: three practitioners with weekly hours, four services, some appointments, and the
+no-show rule (a limit of three, and a patient who has reached it)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from django.db import transaction
 
 from acuclinic.clinic.clock import clinic_today, clinic_tz
 
-from .models import Appointment, Holiday, Practitioner, Service, WaitlistEntry, WeeklyHours
+from .models import Appointment, BookingRules, Holiday, Practitioner, Service, WaitlistEntry, WeeklyHours
+
+NO_SHOW_LIMIT = 3
+# A demo patient who missed three visits: booking online as them (this email) leads to "please call us".
+MISSED = {"patient_name": "Sam Missed", "patient_email": "sam.missed@example.com", "patient_phone": "+14165550199"}
 
 SERVICES = [
     ("initial-acupuncture", "Initial acupuncture consultation", 60, 15, "120.00", Service.Audience.NEW,
@@ -130,10 +135,32 @@ def _load_records(stdout) -> None:
             for start, end in intervals:
                 WeeklyHours.objects.create(practitioner=person, weekday=weekday, start=T(start), end=T(end))
     _demo_appointments(services)
+    _demo_attendance()
     today = clinic_today()
     Holiday.objects.get_or_create(date=dt.date(today.year, 12, 25), defaults={"name": "Christmas Day"})
     stdout.write(f"booking: {len(PRACTITIONERS)} practitioners, {len(SERVICES)} services, "
                  f"{Appointment.objects.count()} appointments")  # fmt: skip
+
+
+def _demo_attendance() -> None:
+    """The no-show rule at work: a limit of three, and a patient with three no-shows and a late cancellation."""
+    rules = BookingRules.current()
+    if rules.pk:  # a site exists (the clinic's demo makes it): its rules are stored
+        rules.no_show_limit = NO_SHOW_LIMIT
+        rules.save(update_fields=["no_show_limit"])
+    tz = clinic_tz()
+    person = Practitioner.objects.prefetch_related("services").first()
+    service = person.services.order_by("duration_minutes").first()
+    for weeks_ago in range(1, 5):
+        start = dt.datetime.combine(clinic_today() - dt.timedelta(weeks=weeks_ago), T("07:00"), tzinfo=tz)
+        late = weeks_ago == 4
+        Appointment.objects.create(
+            practitioner=person, service=service, start=start, end=start + service.duration,
+            buffer_end=start + service.duration + service.buffer, source="online", new_patient=False,
+            status=Appointment.Status.CANCELLED if late else Appointment.Status.NO_SHOW,
+            cancelled_at=start - dt.timedelta(hours=2) if late else None, late_cancellation=late,
+            no_show_at=None if late else start + dt.timedelta(minutes=20), **MISSED,
+        )  # fmt: skip
 
 
 def _demo_appointments(services) -> None:

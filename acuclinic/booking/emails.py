@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import Site
 
+from acuclinic.clinic.clock import local
 from acuclinic.clinic.models import ClinicSettings
 
+from . import policy
 from .ics import appointment_ics
+from .models import BookingRules
 
 SUBJECTS = {
     "confirmation": "Your appointment is booked",
@@ -25,10 +27,16 @@ def manage_url(appointment) -> str:
     return settings.BASE_URL + reverse("booking:manage", args=[appointment.manage_token])
 
 
+def _can_change(appointment) -> bool:
+    from .services import can_change  # services queues these emails: import it when one is sent
+
+    return can_change(appointment)
+
+
 def send_appointment_email(appointment, kind: str) -> None:
     site = Site.objects.filter(is_default_site=True).first()
     clinic = ClinicSettings.for_site(site) if site else ClinicSettings()
-    local_start = timezone.localtime(appointment.start)
+    local_start = local(appointment.start)
     subject = SUBJECTS[kind] if kind != "reminder" else f"Reminder: your appointment on {local_start:%A %-d %B}"
     context = {
         "appointment": appointment,
@@ -38,6 +46,7 @@ def send_appointment_email(appointment, kind: str) -> None:
         "time_zone": settings.TIME_ZONE,
         "manage_url": manage_url(appointment),
         "subject": subject,
+        **policy.for_appointment(appointment, BookingRules.current(), can_change=_can_change(appointment)),
     }
     message = EmailMultiAlternatives(
         subject=f"{subject} · {clinic.name}",

@@ -29,3 +29,13 @@ class TooLateToChange(BookingError):
 
 class UrgentCareNeeded(BookingError):
     code = "red_flags"
+
+
+class CallToBook(BookingError):
+    """Online booking is closed to this patient (the no-show rule): the clinic books them by phone.
+
+    The message never says why, so that typing someone else's email reveals nothing about them.
+    """
+
+    status = 403
+    code = "call_to_book"

@@ -69,6 +69,14 @@ class BookingRules(BaseSiteSetting):
         _("text messages name the service"), default=False,
         help_text=_("Off: a text says only \"your appointment at the clinic on <time>\" and the link."),
     )  # fmt: skip
+    no_show_limit = models.PositiveSmallIntegerField(
+        _("no-show limit"),
+        default=0,
+        help_text=_(
+            "A patient with this many no-shows (by email or phone) is asked to call to book instead of booking "
+            "online. Staff can still book them. 0 turns the rule off."
+        ),
+    )
     terms = models.TextField(
         _("booking terms"),
         default=_(
@@ -87,6 +95,10 @@ class BookingRules(BaseSiteSetting):
                 name="booking_rules_waitlist_min",
             ),
         ]
+
+    @property
+    def cancellation_notice(self) -> dt.timedelta:
+        return dt.timedelta(hours=self.cancellation_notice_hours)
 
     @classmethod
     def current(cls) -> BookingRules:
@@ -327,6 +339,10 @@ class Appointment(models.Model):
     source = models.CharField(max_length=10, default="online", choices=[("online", "Online"), ("staff", "Staff")])
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    late_cancellation = models.BooleanField(
+        _("late cancellation"), default=False, editable=False, help_text=_("Cancelled inside the cancellation notice.")
+    )
+    no_show_at = models.DateTimeField(_("marked no-show at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

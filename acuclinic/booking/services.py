@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from acuclinic.clinic.text import clean_message, clean_person_name
 
+from . import policy
 from .availability import assert_free, check_start, offered_by
-from .errors import BookingError, SlotTaken, TooLateToChange, UrgentCareNeeded
+from .errors import BookingError, CallToBook, SlotTaken, TooLateToChange, UrgentCareNeeded
 from .models import MAX_ENTRY, Appointment, BookingRules, Practitioner, Service
 from .tasks import queue_confirmation
 
@@ -45,6 +46,8 @@ class Intake:
     def as_json(self) -> dict:
         return asdict(self)
 
+
+CALL_TO_BOOK_MESSAGE = _("We cannot book this appointment online. Please call us and we will find you a time.")
 
 URGENT_CARE_MESSAGE = _(
     "New loss of bladder or bowel control, or numbness around the genitals, buttocks or inner thighs, can be "
@@ -80,7 +83,11 @@ def book(
     source: str = "online",
     sms_consent: bool = False,
 ) -> Appointment:
-    """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`."""
+    """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`.
+
+    An online booking (``source="online"``) of a patient over the no-show limit raises :class:`CallToBook`;
+    staff (``source="staff"``) can always book.
+    """
     now = now or timezone.now()
     if timezone.is_naive(start):
         raise BookingError(_("The start time must include its time zone."), field="start")
@@ -95,6 +102,8 @@ def book(
     if not consent:
         raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
     check_start(start, now)
+    if source == "online" and policy.must_call_to_book(patient.email, patient.phone, BookingRules.current()):
+        raise CallToBook(str(CALL_TO_BOOK_MESSAGE))
     candidates = [practitioner] if practitioner is not None else offered_by(service, None)
     if not candidates:
         raise BookingError(_("Nobody offers this service online at the moment."), field="service")
@@ -135,11 +144,13 @@ def book(
 def can_change(appointment: Appointment, now: dt.datetime | None = None) -> bool:
     """Patients may cancel or reschedule online until the cancellation notice; then they call."""
     now = now or timezone.now()
-    notice = dt.timedelta(hours=BookingRules.current().cancellation_notice_hours)
-    return appointment.status == Appointment.Status.BOOKED and now <= appointment.start - notice
+    deadline = policy.change_deadline(appointment.start, BookingRules.current())
+    return appointment.status == Appointment.Status.BOOKED and now <= deadline
 
 
 def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff: bool = False) -> Appointment:
+    """Cancel a booked appointment. Staff may cancel inside the cancellation notice: that is recorded as a
+    late cancellation, counted for the patient on the appointment page."""
     from . import waitlist  # waitlist.py reads services: imported here, not at the top
 
     now = now or timezone.now()
@@ -149,9 +160,12 @@ def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff
             raise TooLateToChange(_("This appointment is no longer booked."))
         if not by_staff and not can_change(appointment, now):
             raise TooLateToChange(_("It is too late to cancel online. Please call the clinic."))
+        # Read before the status changes: can_change() asks whether it is still booked.
+        late = appointment.kind == Appointment.Kind.APPOINTMENT and not can_change(appointment, now)
         appointment.status = Appointment.Status.CANCELLED
         appointment.cancelled_at = now
-        appointment.save(update_fields=["status", "cancelled_at", "updated_at"])
+        appointment.late_cancellation = late
+        appointment.save(update_fields=["status", "cancelled_at", "late_cancellation", "updated_at"])
         if appointment.kind == Appointment.Kind.APPOINTMENT:
             queue_confirmation(appointment, kind="cancelled")
         waitlist.time_freed(appointment.practitioner_id, [(appointment.start, appointment.buffer_end)])
@@ -181,6 +195,15 @@ def reschedule(
             service = appointment.service
             freed = (appointment.start, appointment.buffer_end)
             check_start(start, now)
+            rules = BookingRules.current()
+            if not by_staff and policy.inside_change_window(start, rules, now):
+                # The patient could not change the new time online either: that is a phone call.
+                raise BookingError(
+                    _("Choose a time at least %(notice)s away, or call the clinic.")
+                    % {"notice": policy.notice_in_words(rules.cancellation_notice_hours)},
+                    field="start",
+                    code="inside_notice",
+                )
             assert_free(
                 start, service=service, practitioner=appointment.practitioner, now=now, exclude_id=appointment.pk
             )
@@ -206,7 +229,7 @@ def record_attendance(*, appointment: Appointment, status: str, now: dt.datetime
     now = now or timezone.now()
     updated = Appointment.objects.filter(
         pk=appointment.pk, kind=Appointment.Kind.APPOINTMENT, status=Appointment.Status.BOOKED, start__lte=now
-    ).update(status=status, updated_at=now)
+    ).update(status=status, no_show_at=now if status == Appointment.Status.NO_SHOW else None, updated_at=now)
     if not updated:
         raise TooLateToChange(_("Only a booked appointment that has started can be marked completed or no-show."))
 

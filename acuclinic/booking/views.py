@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -20,11 +21,10 @@ from acuclinic.clinic.breadcrumbs import Crumb
 from acuclinic.clinic.clock import clinic_today, local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.inputs import is_slug, parse_day, parse_instant
-from acuclinic.clinic.ratelimit import allow
 
-from . import availability, services, sms
+from . import availability, limits, policy, services, sms
 from .availability import Offer
-from .errors import BookingError, UrgentCareNeeded
+from .errors import BookingError, CallToBook, UrgentCareNeeded
 from .forms import DetailsForm
 from .links import LinkExpired, LinkNotFound, open_manage_link
 from .models import Appointment, BookingRules, Practitioner, Service
@@ -197,11 +197,14 @@ def details(request, service, who):
         initial={"new_patient": first_visit},
         texting=sms.texting_enabled(),
     )
+    rules = BookingRules.current()
     error = None
+    limited = False
     if request.method == "POST":
-        if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
-            return TemplateResponse(request, "booking/rate_limited.html", {"breadcrumbs": _crumbs()}, status=429)
-        if form.is_valid():
+        if limits.refused(request):
+            # Keep everything typed: the same form, filled in, with the reason above it.
+            limited = True
+        elif form.is_valid():
             try:
                 appointment = services.book(
                     service=service,
@@ -217,9 +220,13 @@ def details(request, service, who):
                 return TemplateResponse(
                     request, "booking/urgent.html", {"message": exc.message, "breadcrumbs": _crumbs()}
                 )
+            except CallToBook as exc:
+                context = {"message": exc.message, "breadcrumbs": _crumbs()}
+                return TemplateResponse(request, "booking/call_to_book.html", context, status=exc.status)
             except BookingError as exc:
                 error = exc
             else:
+                limits.booked(request)
                 request.session[SESSION_KEY] = appointment.pk
                 return redirect("booking:done")
     context = {
@@ -231,14 +238,19 @@ def details(request, service, who):
         "with": practitioner.slug if practitioner else "any",
         "form": form,
         "error": error,
-        "terms": BookingRules.current().terms,
+        "terms": rules.terms,
+        "policy": policy.cancellation_policy(rules),
+        "late_warning": policy.late_booking_warning(rules) if policy.inside_change_window(start_time, rules) else "",
+        "limited": limited,
+        "retry_minutes": -(-limits.retry_after() // 60),
         "time_zone": settings.TIME_ZONE,
         "times_url": reverse("booking:times", args=[service.slug, who]),
         "breadcrumbs": _crumbs(
             Crumb(service.name, reverse("booking:service", args=[service.slug])), Crumb(_("Your details"), request.path)
         ),
     }
-    return TemplateResponse(request, "booking/details.html", context, status=error.status if error else 200)
+    status = 429 if limited else error.status if error else 200
+    return TemplateResponse(request, "booking/details.html", context, status=status)
 
 
 @never_cache
@@ -251,7 +263,9 @@ def done(request):
     )
     if appointment is None:
         return redirect("booking:start")
+    rules = BookingRules.current()
     context = {
+        **policy.for_appointment(appointment, rules, can_change=services.can_change(appointment)),
         "appointment": appointment,
         "start": local(appointment.start),
         "end": local(appointment.end),
@@ -282,10 +296,11 @@ def manage(request, token):
         appointment = _by_token(token)
     except LinkExpired:
         return _expired_page(request)
+    rules = BookingRules.current()
     context = {
+        **policy.for_appointment(appointment, rules, can_change=services.can_change(appointment)),
         "appointment": appointment,
         "expired": False,
-        "can_change": services.can_change(appointment),
         "start": local(appointment.start),
         "end": local(appointment.end),
         "time_zone": settings.TIME_ZONE,
@@ -334,41 +349,73 @@ def manage_cancel(request, token):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage_reschedule(request, token):
+    """Choose a new time (only times the patient could still change online), then confirm old → new."""
     try:
         appointment = _by_token(token)
     except LinkExpired:
         return _expired_page(request)
     if not services.can_change(appointment):
         return HttpResponseRedirect(reverse("booking:manage", args=[token]))
-    if request.method == "POST":
-        new_start = parse_instant(request.POST.get("start"))
-        if new_start is None:
-            messages.error(request, _("Please choose a time."))
+    rules = BookingRules.current()
+    here = reverse("booking:manage-reschedule", args=[token])
+    new_start = parse_instant(request.POST.get("start") if request.method == "POST" else request.GET.get("start"))
+    status = 200
+    if request.method == "POST" and new_start is not None and request.POST.get("confirm") == "yes":
+        try:
+            services.reschedule(appointment=appointment, start=new_start)
+        except BookingError as exc:
+            messages.error(request, exc.message)
+            status, new_start = exc.status, None
         else:
-            try:
-                services.reschedule(appointment=appointment, start=new_start)
-            except BookingError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(request, _("Your appointment has moved. We have emailed you the new time."))
-                return HttpResponseRedirect(reverse("booking:manage", args=[token]))
+            messages.success(request, _("Your appointment has moved. We have emailed you the new time."))
+            return HttpResponseRedirect(reverse("booking:manage", args=[token]))
+    elif request.method == "POST" and new_start is None:
+        messages.error(request, _("Please choose a time."))
+    if new_start is not None:
+        offered = not policy.inside_change_window(new_start, rules) and availability.is_offered(
+            service=appointment.service, practitioner=appointment.practitioner, start=new_start
+        )
+        if offered:
+            context = {
+                **policy.for_appointment(appointment, rules, can_change=True),
+                "appointment": appointment,
+                "start": local(appointment.start),
+                "new_start": local(new_start),
+                "new_start_iso": new_start.isoformat(),
+                "time_zone": settings.TIME_ZONE,
+                "token": token,
+                "choose_url": here,
+                "breadcrumbs": _crumbs(
+                    Crumb(_("Your appointment"), reverse("booking:manage", args=[token])),
+                    Crumb(_("Confirm the new time"), request.path),
+                ),
+            }
+            return TemplateResponse(request, "booking/reschedule_confirm.html", context)
+        messages.error(request, _("That time is no longer available. Please choose another."))
+        status = 409
     first_day, last_day = _window_from(request.GET.get("from"))
+    # Only times the patient could still change online: a move into the notice period would trap them.
+    changeable_from = timezone.now() + rules.cancellation_notice
     offers = [
         offer
         for offer in availability.free_offers(
             service=appointment.service, practitioner=appointment.practitioner, first_day=first_day, last_day=last_day
         )
-        if offer.start != appointment.start
+        if offer.start != appointment.start and offer.start >= changeable_from
     ]
     context = {
         "appointment": appointment,
-        "days": group_by_day(offers, one_per_time=True),
+        "days": [
+            (day, [(offer, f"{here}?{urlencode({'start': offer.start.isoformat()})}") for offer in day_offers])
+            for day, day_offers in group_by_day(offers, one_per_time=True)
+        ],
         "start": local(appointment.start),
         "time_zone": settings.TIME_ZONE,
         "token": token,
+        "policy": policy.cancellation_policy(rules),
         "later": f"?from={(last_day + dt.timedelta(days=1)).isoformat()}",
         "breadcrumbs": _crumbs(
             Crumb(_("Your appointment"), reverse("booking:manage", args=[token])), Crumb(_("New time"), request.path)
         ),
     }
-    return TemplateResponse(request, "booking/reschedule.html", context)
+    return TemplateResponse(request, "booking/reschedule.html", context, status=status)

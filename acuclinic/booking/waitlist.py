@@ -24,9 +24,9 @@ from django_tasks import task
 from acuclinic.clinic.clock import clinic_tz
 from acuclinic.clinic.text import clean_message, clean_person_name
 
-from . import services, waitlist_matching
+from . import policy, services, waitlist_matching
 from .availability import free_offers
-from .errors import BookingError, UrgentCareNeeded
+from .errors import BookingError, CallToBook, UrgentCareNeeded
 from .links import LinkExpired, LinkNotFound
 from .models import Appointment, BookingRules, Practitioner, Service, WaitlistEntry, WaitlistOffer, verified_nonce
 
@@ -85,6 +85,8 @@ def join(
         raise BookingError(str(exc), field="name", code="invalid_name") from None
     if not consent:
         raise BookingError(_("Please agree to the clinic's booking terms."), field="consent")
+    if policy.must_call_to_book(patient.email, patient.phone, BookingRules.current()):
+        raise CallToBook(str(services.CALL_TO_BOOK_MESSAGE))  # offers would end in "please call" anyway
     if not service.active:
         raise BookingError(_("This service cannot be booked online."), field="service")
     if practitioner is not None and not (practitioner.active and practitioner.services.filter(pk=service.pk).exists()):
@@ -317,7 +319,9 @@ def claim(token: str, *, now: dt.datetime | None = None) -> Appointment:
         except BookingError as exc:
             offer.status = WaitlistOffer.Status.GONE
             offer.save(update_fields=["status"])
-            if exc.code in ("notice", "past"):
+            if isinstance(exc, CallToBook):
+                refusal = exc
+            elif exc.code in ("notice", "past"):
                 refusal = OfferExpired(_("This time is now too soon to book online."))
             else:
                 refusal = OfferGone(_("This time has gone: someone else took it first."))

@@ -19,10 +19,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from acuclinic.clinic.breadcrumbs import Crumb
 from acuclinic.clinic.clock import clinic_today
 from acuclinic.clinic.context_processors import clinic_for
-from acuclinic.clinic.ratelimit import allow
 
-from . import sms, waitlist
-from .errors import BookingError, UrgentCareNeeded
+from . import limits, sms, waitlist
+from .errors import BookingError, CallToBook, UrgentCareNeeded
 from .links import LinkExpired, LinkNotFound
 from .models import BookingRules
 from .views import _crumbs, _practitioner, _service
@@ -39,11 +38,11 @@ def join(request, service, who):
     form = WaitlistForm(
         request.POST or None, country=clinic.country, texting=sms.texting_enabled(), initial={"until": default_until}
     )
-    error = None
+    error, limited = None, False
     if request.method == "POST":
-        if not allow(request, "booking", limit=settings.BOOKING_RATE_LIMIT, per_seconds=3600):
-            return TemplateResponse(request, "booking/rate_limited.html", {"breadcrumbs": _crumbs()}, status=429)
-        if form.is_valid():
+        if limits.refused(request):
+            limited = True  # keep everything typed: the same form, filled in, with the reason above it
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 entry = waitlist.join(
@@ -55,6 +54,9 @@ def join(request, service, who):
                 return TemplateResponse(
                     request, "booking/urgent.html", {"message": exc.message, "breadcrumbs": _crumbs()}
                 )
+            except CallToBook as exc:
+                context = {"message": exc.message, "breadcrumbs": _crumbs()}
+                return TemplateResponse(request, "booking/call_to_book.html", context, status=exc.status)
             except BookingError as exc:
                 if exc.field in form.fields:
                     form.add_error(exc.field, exc.message)
@@ -68,13 +70,15 @@ def join(request, service, who):
         "practitioner": practitioner,
         "form": form,
         "error": error,
+        "limited": limited,
+        "retry_minutes": -(-limits.retry_after() // 60),
         "terms": BookingRules.current().terms,
         "times_url": reverse("booking:times", args=[service.slug, who]),
         "breadcrumbs": _crumbs(
             Crumb(service.name, reverse("booking:service", args=[service.slug])), Crumb(_("Waitlist"), request.path)
         ),
     }
-    status = 422 if request.method == "POST" else 200
+    status = 429 if limited else 422 if request.method == "POST" else 200
     return TemplateResponse(request, "booking/waitlist/join.html", context, status=status)
 
 

@@ -62,6 +62,11 @@ def _key(scope: str, identity: str, per_seconds: int) -> str:
     return f"acuclinic:ratelimit:{scope}:{_digest(identity)}:{window}"
 
 
+def window_left(per_seconds: int) -> int:
+    """Seconds until the current fixed window ends (a client's ``Retry-After``)."""
+    return max(1, per_seconds - int(time.time()) % per_seconds)
+
+
 def hit(scope: str, identity: str, *, per_seconds: int) -> int:
     """Count one event for ``identity`` in the current window; the count so far, this one included."""
     key = _key(scope, identity, per_seconds)

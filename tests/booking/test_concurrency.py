@@ -49,6 +49,7 @@ def assert_no_overlap(practitioner):
 
 def test_simultaneous_bookings_of_overlapping_slots(live_server, every_day, slot, settings):
     settings.BOOKING_RATE_LIMIT = 10_000
+    settings.BOOKING_ATTEMPT_LIMIT = 10_000
     url = f"{live_server.url}/api/v1/appointments"
     requests = []
     for i in range(CLIENTS):

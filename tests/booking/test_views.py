@@ -91,7 +91,7 @@ def test_manage_page_cancels_and_reschedules(client, every_day, slot):
     page = client.get(f"/book/manage/{token}/").content.decode()
     assert "Cancel this appointment" in page and "Reschedule" in page
     new_start = slot + dt.timedelta(hours=2)
-    response = client.post(f"/book/manage/{token}/reschedule/", {"start": new_start.isoformat()})
+    response = client.post(f"/book/manage/{token}/reschedule/", {"start": new_start.isoformat(), "confirm": "yes"})
     assert response.status_code == 302
     assert Appointment.objects.get().start == new_start
     client.post(f"/book/manage/{token}/cancel/")

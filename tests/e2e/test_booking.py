@@ -38,7 +38,11 @@ def test_book_reschedule_and_cancel_in_the_browser(page, live_server, every_day,
     expect(page.get_by_text("Status")).to_be_visible()
     page.get_by_role("link", name="Reschedule").click()
     page.goto(page.url + f"?from={slot.date().isoformat()}")  # the same day, well before the cancellation notice
-    page.locator(".slot-day").first.get_by_role("button", name="14:00").click()
+    page.locator(".slot-day").first.get_by_role("link", name="14:00").click()
+    # The move is confirmed on a page of its own, old time → new time; nothing moves before that.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Move your appointment?")
+    assert Appointment.objects.get().start == slot
+    page.get_by_role("button", name="Yes, move my appointment").click()
     expect(page.get_by_role("status")).to_contain_text("has moved")
     moved = Appointment.objects.get()
     assert moved.start.astimezone(slot.tzinfo).hour == 14

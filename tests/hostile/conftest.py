@@ -27,6 +27,7 @@ def known(clinic_site, sciatica, every_day, slot, patient, intake, settings):
 
     # Limits would turn most of the table into 429s before it reaches the code under test.
     settings.BOOKING_RATE_LIMIT = 0
+    settings.BOOKING_ATTEMPT_LIMIT = 0
     settings.COMMENT_RATE_LIMIT = 0
     settings.COMMENT_MIN_SECONDS = 0
     appointment = booking.book(
