@@ -38,7 +38,7 @@ def join(request, service, who):
     form = WaitlistForm(
         request.POST or None, country=clinic.country, texting=sms.texting_enabled(), initial={"until": default_until}
     )
-    error, limited = None, False
+    error, limited, status = None, False, 200
     if request.method == "POST":
         if limits.refused(request):
             limited = True  # keep everything typed: the same form, filled in, with the reason above it
@@ -58,6 +58,7 @@ def join(request, service, who):
                 context = {"message": exc.message, "breadcrumbs": _crumbs()}
                 return TemplateResponse(request, "booking/call_to_book.html", context, status=exc.status)
             except BookingError as exc:
+                status = exc.status
                 if exc.field in form.fields:
                     form.add_error(exc.field, exc.message)
                 else:
@@ -78,7 +79,7 @@ def join(request, service, who):
             Crumb(service.name, reverse("booking:service", args=[service.slug])), Crumb(_("Waitlist"), request.path)
         ),
     }
-    status = 429 if limited else 422 if request.method == "POST" else 200
+    status = 429 if limited else status
     return TemplateResponse(request, "booking/waitlist/join.html", context, status=status)
 
 

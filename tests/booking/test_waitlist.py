@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from acuclinic.booking import services, waitlist
-from acuclinic.booking.errors import BookingError
+from acuclinic.booking.errors import BookingError, CallToBook
 from acuclinic.booking.links import LinkNotFound
 from acuclinic.booking.models import Appointment, BookingRules, DateOverride, WaitlistEntry, WaitlistOffer
 
@@ -155,7 +155,7 @@ def test_expired_offer_is_410_and_books_nothing(every_day, patient, intake, slot
 def test_forged_and_foreign_tokens_open_nothing(every_day, patient, intake, rules):
     entry = join(every_day, patient, intake, "Waiting One")
     with pytest.raises(LinkNotFound):
-        waitlist.open_entry(entry.token[:-1] + "x")
+        waitlist.open_entry(entry.token[:-1] + ("x" if entry.token[-1] != "x" else "y"))
     with pytest.raises(LinkNotFound):
         waitlist.open_offer(entry.token)  # a waitlist link is not a claim link
     with pytest.raises(LinkNotFound):
@@ -198,7 +198,7 @@ def test_pages_join_view_leave_and_claim(client, every_day, patient, intake, slo
         "pregnant": "no", "anticoagulants": "no", "implanted_device": "no", "red_flags": "no", "consent": "on",
     }  # fmt: skip
     bad = client.post(url, {**form, "until": "2000-01-01"})
-    assert bad.status_code == 422 and "past" in bad.content.decode()
+    assert bad.status_code == 422 and "past" in bad.content.decode()  # join() refused it, beside the field
     assert not WaitlistEntry.objects.exists()
     with committed():
         response = client.post(url, form)
@@ -234,3 +234,30 @@ def test_a_second_claimer_sees_that_it_went(client, every_day, patient, intake, 
     response = client.post(reverse("booking:waitlist-claim", args=[second.token]))
     assert response.status_code == 409 and "This time has gone" in response.content.decode()
     assert client.get(reverse("booking:waitlist-claim", args=[second.token])).status_code == 409
+
+
+def test_the_join_page_at_the_rate_limit_keeps_what_was_typed(client, every_day, settings, rules):
+    settings.BOOKING_ATTEMPT_LIMIT = 1
+    url = reverse("booking:waitlist-join", args=["treatment", "any"])
+    form = {"name": "Wendy Wait", "email": "not-an-email", "phone": "416 555 0199", "times": ["evening"]}
+    assert client.post(url, form).status_code == 200  # a typo: the form says which field
+    limited = client.post(url, {**form, "email": "wendy@example.com"})
+    assert limited.status_code == 429
+    page = limited.content.decode()
+    assert 'value="Wendy Wait"' in page and 'value="wendy@example.com"' in page
+    assert 'value="evening" id="id_times_2" checked' in page
+    assert not WaitlistEntry.objects.exists()
+
+
+def test_a_patient_over_the_no_show_limit_is_asked_to_call(every_day, patient, intake, rules):
+    rules.no_show_limit = 1
+    rules.save()
+    Appointment.objects.create(
+        practitioner=every_day["ann"], service=every_day["service"], start=timezone.now() - dt.timedelta(days=3),
+        end=timezone.now() - dt.timedelta(days=3, minutes=-45), buffer_end=timezone.now() - dt.timedelta(days=3, minutes=-60),
+        patient_name="Missed", patient_email="person@example.com", status=Appointment.Status.NO_SHOW,
+        consent_at=timezone.now(),
+    )  # fmt: skip
+    with pytest.raises(CallToBook):
+        join(every_day, patient, intake, "Person Missed")
+    assert not WaitlistEntry.objects.exists()
