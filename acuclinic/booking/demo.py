@@ -152,7 +152,7 @@ def _demo_attendance() -> None:
     person = Practitioner.objects.prefetch_related("services").first()
     service = person.services.order_by("duration_minutes").first()
     for weeks_ago in range(1, 5):
-        start = dt.datetime.combine(clinic_today() - dt.timedelta(weeks=weeks_ago), T("07:00"), tzinfo=tz)
+        start = dt.datetime.combine(clinic_today() - dt.timedelta(weeks=weeks_ago), T("10:00"), tzinfo=tz)
         late = weeks_ago == 4
         Appointment.objects.create(
             practitioner=person, service=service, start=start, end=start + service.duration,

@@ -85,7 +85,8 @@ CONTENT_PAGES = [
      [("text", "<h2>Changing or cancelling</h2><p>Please give us at least 24 hours' notice. Until then you can "
                "cancel or move your appointment yourself with the link in your confirmation email. Closer to "
                "the time, please call us.</p><h2>Missed appointments</h2><p>If you miss an appointment without "
-               "telling us, we may ask for the fee before booking you again. We understand that emergencies "
+               "telling us, we may ask for the fee before booking you again, and after three missed "
+               "appointments we book you by phone rather than online. We understand that emergencies "
                "happen; talk to us.</p><h2>If we have to cancel</h2><p>If your practitioner is ill, we call or "
                "email you as soon as we know and offer the next free time.</p>")]),
     ("privacy-policy", "Privacy policy", False,

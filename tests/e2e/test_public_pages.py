@@ -66,6 +66,21 @@ def first_free_details_url():
     return f"/book/initial-acupuncture/mei-lin-chen/details/?{query}"
 
 
+def changeable_token():
+    """The manage token of an appointment three days or more ahead, which the patient may still move."""
+    from acuclinic.booking import availability, services
+    from acuclinic.booking.models import Practitioner, Service
+
+    service = Service.objects.get(slug="initial-acupuncture")
+    person = Practitioner.objects.get(slug="mei-lin-chen")
+    first = timezone.localdate() + dt.timedelta(days=3)
+    offer = availability.free_offers(service=service, practitioner=person, first_day=first,
+                                     last_day=first + dt.timedelta(days=14))[0]  # fmt: skip
+    patient = services.Patient("Robin Patient", "robin@example.com", "+14165550155", new_patient=True)
+    return services.book(service=service, practitioner=person, start=offer.start, patient=patient,
+                         intake=services.Intake(), consent=True).manage_token  # fmt: skip
+
+
 def check(page, axe, name, width, shots, problems, *, screenshot=True):
     found = violations(page, axe)
     if found:
@@ -131,8 +146,11 @@ def test_every_public_page_type_passes_axe_and_fits_the_screen(
     check(page, axe, "manage", width, shots, problems)
     page.goto(f"/book/manage/{token}/?cancel=confirm")
     check(page, axe, "manage-cancel", width, shots, problems)
-    page.goto(f"/book/manage/{token}/reschedule/")
+    # The first free time may be inside the cancellation notice (no reschedule then): move one days ahead.
+    page.goto(f"/book/manage/{changeable_token()}/reschedule/")
     check(page, axe, "reschedule", width, shots, problems)
+    page.locator("a.slot").first.click()  # a new time is confirmed on a page of its own, old → new
+    check(page, axe, "reschedule-confirm", width, shots, problems)
     # A mobile menu that opens without JavaScript: <details>.
     if width < 1000:
         page.goto("/")
