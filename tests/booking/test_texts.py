@@ -145,3 +145,19 @@ def test_waitlist_offer_goes_by_text_when_agreed(twilio, every_day, slot, patien
     (text,) = [call["data"] for call in twilio]
     offer = WaitlistOffer.objects.get(entry__patient_name="Texts Yes")
     assert text["To"] == "+14165550191" and offer.token in text["Body"] and "Treatment" not in text["Body"]
+
+
+def test_the_booking_form_asks_for_texts_only_when_the_clinic_texts(client, settings, every_day, slot):
+    from urllib.parse import urlencode
+
+    from acuclinic.booking.models import Appointment
+
+    url = "/book/treatment/ann/details/?" + urlencode({"start": slot.isoformat(), "with": "ann"})
+    form = {"name": "Alex Patient", "email": "alex@example.com", "phone": "416 555 0123", "new_patient": "yes",
+            "pregnant": "no", "anticoagulants": "no", "implanted_device": "no", "red_flags": "no", "consent": "on"}  # fmt: skip
+    settings.SMS_ENABLED = False
+    assert 'name="texts"' not in client.get(url).content.decode()
+    settings.SMS_ENABLED = True
+    assert 'name="texts"' in client.get(url).content.decode()
+    assert client.post(url, {**form, "texts": "on"}).status_code == 302
+    assert Appointment.objects.get().sms_consent_at is not None
