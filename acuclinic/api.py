@@ -8,6 +8,7 @@ from ninja import NinjaAPI, Router
 
 from acuclinic.atlas.api import router as atlas_router
 from acuclinic.booking.api import router as booking_router
+from acuclinic.booking.api_waitlist import router as waitlist_router
 from acuclinic.booking.series_api import router as courses_router
 from acuclinic.clinic import api_errors
 from acuclinic.clinic.api import router as clinic_router
@@ -29,6 +30,7 @@ api.add_router("/", clinic_router)
 api.add_router("/", atlas_router)
 api.add_router("/", booking_router)
 api.add_router("/", courses_router)
+api.add_router("/", waitlist_router)
 api.add_router("/", discussion_router)
 
 

@@ -229,6 +229,24 @@ elif not EMAIL_BACKEND:
         refuse("EMAIL_HOST must be set when ACUCLINIC_ENV=production (or EMAIL_BACKEND, to choose a backend)")
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# Text messages ------------------------------------------------------------------------------------
+
+# Reminders and waitlist offers also go by text to patients who agreed to texts. SMS_ENABLED turns
+# texting on (off by default in production); SMS_BACKEND is a dotted path like EMAIL_BACKEND: the console
+# backend prints (number masked), acuclinic.booking.sms.TwilioBackend sends through Twilio.
+# `check --deploy` refuses a backend that delivers nothing while texting is on (clinic/checks.py).
+SMS_ENABLED = env_bool("SMS_ENABLED", default=not PRODUCTION)
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "").strip() or "acuclinic.booking.sms.ConsoleBackend"
+TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM = os.environ.get("TWILIO_FROM", "")  # a sender number (E.164) or a Messaging Service SID (MG...)
+if (
+    SMS_ENABLED
+    and SMS_BACKEND.endswith(".TwilioBackend")
+    and not (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_FROM)
+):
+    refuse("SMS_BACKEND is Twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM")
+
 # Background tasks ---------------------------------------------------------------------------------
 
 # "database": tasks are rows written in the same transaction as the change that queued them, run by

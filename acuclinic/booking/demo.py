@@ -10,7 +10,7 @@ from django.db import transaction
 
 from acuclinic.clinic.clock import clinic_today, clinic_tz
 
-from .models import Appointment, BookingRules, Holiday, Practitioner, Service, WeeklyHours
+from .models import Appointment, BookingRules, Holiday, Practitioner, Service, WaitlistEntry, WeeklyHours
 
 NO_SHOW_LIMIT = 3
 # A demo patient who missed three visits: booking online as them (this email) leads to "please call us".
@@ -99,6 +99,8 @@ def load(stdout) -> None:
         stdout.write(f"booking: {filled} practitioner profiles filled in")
     if course := ensure_course():
         stdout.write(f"booking: a course of care of {course.visits.count()} weekly visits ({course})")
+    if ensure_waitlist_entry():
+        stdout.write("booking: 1 waitlist entry")
 
 
 def ensure_course():
@@ -127,6 +129,22 @@ def ensure_course():
         service=service, practitioner=person, starts=starts, consent=True, source="staff", intake=Intake(),
         patient=Patient("Demo Patient Course", "course.patient@example.com", "+14165550100", new_patient=False),
     )  # fmt: skip
+
+
+def ensure_waitlist_entry() -> bool:
+    """A patient waiting for a weekday-morning follow-up with anyone: cancel a morning booking to see the offer."""
+    service = Service.objects.filter(slug="acupuncture-follow-up").first()
+    if service is None or WaitlistEntry.objects.filter(patient_email="waiting.patient@example.com").exists():
+        return False
+    now = dt.datetime.now(dt.UTC)
+    WaitlistEntry.objects.create(
+        service=service, practitioner=None, weekdays=[0, 1, 2, 3, 4], times=[["08:00", "12:00"]],
+        until=clinic_today() + dt.timedelta(days=28), patient_name="Wen Waiting",
+        patient_email="waiting.patient@example.com", patient_phone="+14165550142", new_patient=False,
+        intake={"pregnant": False, "anticoagulants": False, "implanted_device": False, "red_flags": False},
+        consent_at=now, joined_at=now,
+    )  # fmt: skip
+    return True
 
 
 @transaction.atomic

@@ -78,6 +78,12 @@ class DetailsForm(PhoneInCountryMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "off"}),
     )
     consent = forms.BooleanField(label=_("I agree to the clinic's booking terms."))
+    texts = forms.BooleanField(label=_("Text me a reminder the day before (reply STOP to opt out)."), required=False)
+
+    def __init__(self, *args, texting: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not texting:  # the clinic does not text: no box to tick
+            self.fields.pop("texts", None)
 
     def clean_notes(self) -> str:
         return clean_message(self.cleaned_data["notes"])

@@ -18,9 +18,9 @@ from ninja import Status
 from acuclinic.clinic.api_errors import error
 
 from .errors import BookingError
-from .models import Appointment, IdempotentRequest
+from .models import Appointment, IdempotentRequest, WaitlistEntry
 
-Render = Callable[[Appointment], dict]
+Render = Callable[[Appointment | WaitlistEntry], dict]  # what a write made: a booking, or a waitlist entry
 Refuse = Callable[[BookingError], Status]
 
 
@@ -35,6 +35,9 @@ def _replay(record: IdempotentRequest, request: HttpRequest, render: Render) -> 
     if record.appointment_id:
         appointment = Appointment.objects.select_related("service", "practitioner").get(pk=record.appointment_id)
         return Status(record.status_code, render(appointment))
+    if record.waitlist_entry_id:
+        entry = WaitlistEntry.objects.select_related("service", "practitioner").get(pk=record.waitlist_entry_id)
+        return Status(record.status_code, render(entry))
     body = record.error or {}
     if "errors" not in body:  # recorded before the API had one error model: answer in today's
         field = body.get("field")
@@ -54,7 +57,7 @@ def replayed(request: HttpRequest, key: str | None, *, render: Render) -> Status
 def perform_once(
     request: HttpRequest,
     key: str | None,
-    perform: Callable[[], Appointment],
+    perform: Callable[[], Appointment | WaitlistEntry],
     *,
     render: Render,
     refuse: Refuse,
@@ -81,8 +84,12 @@ def perform_once(
                     record.save(update_fields=["status_code", "error"])
                 return refusal
             if record is not None:
-                record.status_code, record.appointment = status, appointment
-                record.save(update_fields=["status_code", "appointment"])
+                record.status_code = status
+                if isinstance(appointment, WaitlistEntry):
+                    record.waitlist_entry = appointment
+                else:
+                    record.appointment = appointment
+                record.save(update_fields=["status_code", "appointment", "waitlist_entry"])
     except IntegrityError:
         # PostgreSQL: another request with this key committed first while this one waited on the index.
         record = IdempotentRequest.objects.filter(key_hash=key_hash).first()

@@ -29,6 +29,7 @@ def new_nonce() -> str:
 
 
 def _signature(nonce: str, kind: str = "manage") -> str:
+    # Each kind of link has its own salt: a waitlist or claim link can never pass for a manage link.
     digest = salted_hmac(f"acuclinic.booking.{kind}", nonce, algorithm="sha256").digest()
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")[:32]
 
@@ -36,12 +37,13 @@ def _signature(nonce: str, kind: str = "manage") -> str:
 def manage_token(nonce: str, kind: str = "manage") -> str:
     """The secret of a manage link: a random nonce (stored) signed with SECRET_KEY (never stored), so the
     link can be sent again in a reminder, yet a copy of the database alone opens no appointment.
-    ``kind`` salts the signature, so a course's link never opens an appointment, nor the reverse."""
+    ``kind`` salts the signature, so a course's, a waitlist entry's or an offer's link never opens an
+    appointment, nor the reverse."""
     return f"{nonce}.{_signature(nonce, kind)}"
 
 
-def nonce_of(token: str, kind: str = "manage") -> str | None:
-    """The nonce a well-signed token carries; ``None`` for a forged or mistyped one."""
+def verified_nonce(token: str, kind: str = "manage") -> str | None:
+    """The nonce of a genuine ``kind`` link; ``None`` for a forged, mistyped or foreign token."""
     token = token or ""
     # Only the characters a token is made of can match; anything else (say "é", which
     # hmac.compare_digest refuses in a str) is simply not a token.
@@ -65,6 +67,15 @@ class BookingRules(BaseSiteSetting):
         default=8,
         help_text=_("Patients may book a course of up to this many weekly visits at once (2 to 26)."),
     )
+    waitlist_offers_at_once = models.PositiveSmallIntegerField(
+        _("waitlist: people offered a freed time at once"), default=3,
+        help_text=_("The first to claim it books it; the others are told it has gone."),
+    )  # fmt: skip
+    waitlist_claim_minutes = models.PositiveSmallIntegerField(_("waitlist: minutes an offer stays open"), default=30)
+    texts_name_service = models.BooleanField(
+        _("text messages name the service"), default=False,
+        help_text=_("Off: a text says only \"your appointment at the clinic on <time>\" and the link."),
+    )  # fmt: skip
     no_show_limit = models.PositiveSmallIntegerField(
         _("no-show limit"),
         default=0,
@@ -89,6 +100,10 @@ class BookingRules(BaseSiteSetting):
             models.CheckConstraint(
                 condition=models.Q(course_max_visits__gte=2, course_max_visits__lte=26),
                 name="booking_rules_course_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(waitlist_offers_at_once__gte=1, waitlist_claim_minutes__gte=5),
+                name="booking_rules_waitlist_min",
             ),
         ]
 
@@ -330,6 +345,7 @@ class Appointment(models.Model):
     intake = models.JSONField(_("intake screening"), default=dict, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     consent_at = models.DateTimeField(null=True, blank=True)
+    sms_consent_at = models.DateTimeField(_("agreed to texts at"), null=True, blank=True, editable=False)
     manage_nonce = models.CharField(max_length=32, unique=True, default=new_nonce, editable=False)
     source = models.CharField(max_length=10, default="online", choices=[("online", "Online"), ("staff", "Staff")])
     course = models.ForeignKey(
@@ -379,7 +395,7 @@ class Appointment(models.Model):
     @classmethod
     def by_token(cls, token: str) -> Appointment | None:
         """The appointment a manage link opens; ``None`` for a forged, mistyped or unknown token."""
-        if (nonce := nonce_of(token)) is None:
+        if (nonce := verified_nonce(token)) is None:
             return None
         return cls.objects.select_related("service", "practitioner").filter(manage_nonce=nonce).first()
 
@@ -414,7 +430,7 @@ class CourseOfCare(models.Model):
     @classmethod
     def by_token(cls, token: str) -> CourseOfCare | None:
         """The course a course link opens; ``None`` for a forged, mistyped or unknown token."""
-        if (nonce := nonce_of(token, kind="course")) is None:
+        if (nonce := verified_nonce(token, kind="course")) is None:
             return None
         return cls.objects.select_related("service", "practitioner").filter(manage_nonce=nonce).first()
 
@@ -430,6 +446,9 @@ class IdempotentRequest(models.Model):
     fingerprint = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()
     appointment = models.ForeignKey(Appointment, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    waitlist_entry = models.ForeignKey(
+        "WaitlistEntry", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     error = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -442,3 +461,98 @@ class IdempotentRequest(models.Model):
     @staticmethod
     def digest(value: str) -> str:
         return hashlib.sha256(value.encode()).hexdigest()
+
+
+class WaitlistEntry(models.Model):
+    """A patient waiting for a time that suits: offered freed times first joined, first offered."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        BOOKED = "booked", _("Booked")
+        LEFT = "left", _("Left the waitlist")
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="waitlist", verbose_name=_("service"))
+    practitioner = models.ForeignKey(
+        Practitioner, null=True, blank=True, on_delete=models.CASCADE, related_name="waitlist",
+        verbose_name=_("practitioner"), help_text=_("Empty: anyone who offers the service."),
+    )  # fmt: skip
+    weekdays = models.JSONField(_("days"), default=list, blank=True, help_text=_("0 = Monday; empty: any day."))
+    times = models.JSONField(_("times of day"), default=list, blank=True, help_text=_('e.g. [["09:00", "12:00"]]'))
+    until = models.DateField(_("waiting until"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
+    patient_name = models.CharField(_("patient name"), max_length=120)
+    patient_email = models.EmailField(_("email"))
+    patient_phone = models.CharField(_("phone"), max_length=20)
+    new_patient = models.BooleanField(_("new patient"), default=False)
+    intake = models.JSONField(_("intake screening"), default=dict, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    consent_at = models.DateTimeField(editable=False)
+    sms_consent_at = models.DateTimeField(_("agreed to texts at"), null=True, blank=True, editable=False)
+    nonce = models.CharField(max_length=32, unique=True, default=new_nonce, editable=False)
+    appointment = models.ForeignKey(
+        Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now, editable=False)
+    left_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        verbose_name = _("waitlist entry")
+        verbose_name_plural = _("waitlist")
+        indexes = [models.Index(fields=["status", "service", "until"])]
+
+    def __str__(self) -> str:
+        return f"{self.patient_name} · {self.service} · {_('until')} {self.until:%Y-%m-%d}"
+
+    @property
+    def token(self) -> str:
+        return manage_token(self.nonce, "waitlist")
+
+
+class WaitlistOffer(models.Model):
+    """One freed time offered to one waiting patient, claimable through a signed link until it expires."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLAIMED = "claimed", _("Claimed")
+        GONE = "gone", _("Taken by someone else")
+
+    entry = models.ForeignKey(WaitlistEntry, on_delete=models.CASCADE, related_name="offers")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.CASCADE, related_name="+")
+    start = models.DateTimeField(_("starts"))
+    expires_at = models.DateTimeField(_("open until"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    nonce = models.CharField(max_length=32, unique=True, default=new_nonce, editable=False)
+    appointment = models.ForeignKey(Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["start", "created_at"]
+        verbose_name = _("waitlist offer")
+        indexes = [models.Index(fields=["practitioner", "start"]), models.Index(fields=["status", "expires_at"])]
+        constraints = [
+            # One patient is offered one time once: a repeated task run cannot send it again.
+            models.UniqueConstraint(fields=["entry", "practitioner", "start"], name="waitlist_offer_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry.patient_name} · {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def token(self) -> str:
+        return manage_token(self.nonce, "claim")
+
+
+class TextOptOut(models.Model):
+    """A phone number that must not be texted (STOP from the provider, or entered by staff)."""
+
+    phone = models.CharField(_("phone"), max_length=20, unique=True)
+    source = models.CharField(max_length=10, default="stop", choices=[("stop", "STOP"), ("staff", "Staff")])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("text opt-out")
+
+    def __str__(self) -> str:
+        return f"…{self.phone[-4:]}"

@@ -83,6 +83,7 @@ def book(
     source: str = "online",
     by_staff: bool = False,
     any_time: bool = False,
+    sms_consent: bool = False,
 ) -> Appointment:
     """Book ``start`` with ``practitioner`` (``None``: the first one free then). Raises :class:`BookingError`.
 
@@ -142,6 +143,7 @@ def book(
                     intake=intake.as_json(),
                     notes=notes,
                     consent_at=now,
+                    sms_consent_at=now if sms_consent else None,
                     source=source,
                 )
                 appointment.save()
@@ -162,6 +164,8 @@ def can_change(appointment: Appointment, now: dt.datetime | None = None) -> bool
 def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff: bool = False) -> Appointment:
     """Cancel a booked appointment. Staff may cancel inside the cancellation notice: that is recorded as a
     late cancellation, counted for the patient on the appointment page."""
+    from . import waitlist  # waitlist.py reads services: imported here, not at the top
+
     now = now or timezone.now()
     with transaction.atomic():
         appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
@@ -177,6 +181,7 @@ def cancel(*, appointment: Appointment, now: dt.datetime | None = None, by_staff
         appointment.save(update_fields=["status", "cancelled_at", "late_cancellation", "updated_at"])
         if appointment.kind == Appointment.Kind.APPOINTMENT:
             queue_confirmation(appointment, kind="cancelled_by_clinic" if by_staff else "cancelled")
+        waitlist.time_freed(appointment.practitioner_id, [(appointment.start, appointment.buffer_end)])
     return appointment
 
 
@@ -194,6 +199,8 @@ def reschedule(
     patient is told the clinic moved it. A time that overlaps another entry is refused whoever asks (and the
     database refuses it too, on PostgreSQL).
     """
+    from . import waitlist  # waitlist.py reads services: imported here, not at the top
+
     now = now or timezone.now()
     if timezone.is_naive(start):
         raise BookingError(_("The start time must include its time zone."), field="start")
@@ -209,6 +216,8 @@ def reschedule(
             if not by_staff and not can_change(appointment, now):
                 raise TooLateToChange(_("It is too late to change this appointment online. Please call the clinic."))
             service = appointment.service
+            # The time it leaves is the old practitioner's, even when the clinic moves it to someone else.
+            freed, freed_from = (appointment.start, appointment.buffer_end), appointment.practitioner_id
             practitioner = practitioner or appointment.practitioner
             if practitioner.pk != appointment.practitioner_id:
                 _check_request(service=service, practitioner=practitioner, patient=None)
@@ -234,6 +243,7 @@ def reschedule(
                 update_fields=["practitioner", "start", "end", "buffer_end", "reminder_sent_at", "updated_at"]
             )
             queue_confirmation(appointment, kind="moved_by_clinic" if by_staff else "rescheduled")
+            waitlist.time_freed(freed_from, [freed])
     except IntegrityError as exc:
         raise SlotTaken(_("That time has just been taken. Please choose another."), field="start") from exc
     return appointment

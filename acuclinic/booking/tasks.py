@@ -23,6 +23,9 @@ def _transactional(task_obj) -> bool:
     return task_obj.get_backend().supports_defer
 
 
+transactional = _transactional
+
+
 def queue_confirmation(appointment: Appointment, *, kind: str) -> None:
     """Queue the email for a change made in the current transaction, and the reminder that goes with it."""
     args = (appointment.pk, kind, appointment.start.isoformat())
@@ -68,9 +71,9 @@ def send_reminder(appointment_id: int, start_iso: str) -> str:
 
     if not claim_reminder(appointment_id, start_iso):
         return "skipped"
-    send_appointment_email(
-        Appointment.objects.select_related("service", "practitioner").get(pk=appointment_id), "reminder"
-    )
+    appointment = Appointment.objects.select_related("service", "practitioner").get(pk=appointment_id)
+    send_appointment_email(appointment, "reminder")
+    text_reminder(appointment)
     return "sent"
 
 
@@ -89,6 +92,7 @@ def send_due_reminders(now: dt.datetime | None = None) -> int:
         if claim_reminder(appointment_id):
             appointment = Appointment.objects.select_related("service", "practitioner").get(pk=appointment_id)
             send_appointment_email(appointment, "reminder")
+            text_reminder(appointment)
             sent += 1
     return sent
 
@@ -100,3 +104,42 @@ def reminder_sweep() -> int:
     if _transactional(reminder_sweep):
         reminder_sweep.using(run_after=timezone.now() + dt.timedelta(minutes=15)).enqueue()
     return sent
+
+
+# Texts and the waitlist's messages (waitlist.py, waitlist_messages.py) --------------------------------
+
+
+def text_reminder(appointment: Appointment) -> bool:
+    from .waitlist_messages import reminder_text
+
+    return reminder_text(appointment)
+
+
+def queue_waitlist_email(entry_id: int, kind: str) -> None:
+    """Queue the "you are on the waitlist" email (with the link to view or leave) in this transaction."""
+    if _transactional(send_waitlist_email):
+        send_waitlist_email.enqueue(entry_id, kind)
+    else:
+        transaction.on_commit(lambda: send_waitlist_email.enqueue(entry_id, kind))
+
+
+def queue_offer_message(offer_id: int) -> None:
+    """Queue the email (and text, if agreed) offering a freed time, in the transaction that made the offer."""
+    if _transactional(send_offer_message):
+        send_offer_message.enqueue(offer_id)
+    else:
+        transaction.on_commit(lambda: send_offer_message.enqueue(offer_id))
+
+
+@task()
+def send_waitlist_email(entry_id: int, kind: str) -> str:
+    from .waitlist_messages import send_joined_email
+
+    return send_joined_email(entry_id)
+
+
+@task()
+def send_offer_message(offer_id: int) -> str:
+    from .waitlist_messages import send_offer
+
+    return send_offer(offer_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, series_views, views
+from . import feeds, series_views, views, waitlist_views
 
 app_name = "booking"
 
@@ -18,7 +18,11 @@ urlpatterns = [
     path("course/<str:token>/cancel-rest/", series_views.course_cancel_rest, name="course-cancel-rest"),
     path("course/<str:token>/course.ics", series_views.course_ics, name="course-ics"),
     path("<slug:service>/<slug:who>/course/", series_views.course, name="course"),
+    path("waitlist/claim/<str:token>/", waitlist_views.claim, name="waitlist-claim"),
+    path("waitlist/<str:token>/", waitlist_views.entry, name="waitlist-entry"),
+    path("texts/inbound/", waitlist_views.sms_inbound, name="sms-inbound"),
     path("<slug:service>/", views.choose_practitioner, name="service"),
     path("<slug:service>/<slug:who>/", views.choose_time, name="times"),
     path("<slug:service>/<slug:who>/details/", views.details, name="details"),
+    path("<slug:service>/<slug:who>/waitlist/", waitlist_views.join, name="waitlist-join"),
 ]

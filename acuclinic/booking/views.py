@@ -22,7 +22,7 @@ from acuclinic.clinic.clock import clinic_today, local
 from acuclinic.clinic.context_processors import clinic_for
 from acuclinic.clinic.inputs import is_slug, parse_day, parse_instant
 
-from . import availability, limits, policy, services
+from . import availability, limits, policy, services, sms
 from .availability import Offer
 from .errors import BookingError, CallToBook, UrgentCareNeeded
 from .forms import DetailsForm
@@ -191,7 +191,12 @@ def details(request, service, who):
     clinic = clinic_for(request)
     # The answer given on the first step ("new or returning") fills in the same question here.
     first_visit = {"new": "yes", "returning": "no"}.get(request.GET.get("patient", ""))
-    form = DetailsForm(request.POST or None, country=clinic.country, initial={"new_patient": first_visit})
+    form = DetailsForm(
+        request.POST or None,
+        country=clinic.country,
+        initial={"new_patient": first_visit},
+        texting=sms.texting_enabled(),
+    )
     rules = BookingRules.current()
     error = None
     limited = False
@@ -209,6 +214,7 @@ def details(request, service, who):
                     intake=form.intake(),
                     consent=form.cleaned_data["consent"],
                     notes=form.cleaned_data["notes"],
+                    sms_consent=form.cleaned_data.get("texts", False),
                 )
             except UrgentCareNeeded as exc:
                 return TemplateResponse(

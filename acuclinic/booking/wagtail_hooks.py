@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSe
 from . import admin_views, front_desk, series_admin
 from .feeds import subscription_url
 from .models import DateOverride, Holiday, Location, Practitioner, Service
+from .waitlist_admin import WaitlistViewSet
 
 # The admin's appointments pages: /admin/appointments/...
 appointment_urls = [
@@ -200,7 +201,7 @@ class BookingViewSetGroup(SnippetViewSetGroup):
     menu_order = 240
     # The appointments pages are not a viewset; they join this menu through this hook (see above).
     submenu_hook = "register_booking_menu_item"
-    items = (ServiceViewSet, PractitionerViewSet, LocationViewSet, HolidayViewSet, DateOverrideViewSet)
+    items = (ServiceViewSet, PractitionerViewSet, LocationViewSet, HolidayViewSet, DateOverrideViewSet, WaitlistViewSet)
 
 
 register_snippet(BookingViewSetGroup)

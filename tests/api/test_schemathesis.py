@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 SEED = 20261201
-EXAMPLES_PER_OPERATION = 200  # 17 operations (3 take no input, so give only a case or two each)
+EXAMPLES_PER_OPERATION = 200  # 21 operations (3 take no input, so give only a case or two each)
 STATEFUL_RUNS, STATEFUL_STEPS = 100, 10
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +124,19 @@ def steer(data):
 
             # Late starts run past the booking horizon: those courses meet a 409 with their conflicts.
             valid = st.builds(course, starts, st.integers(2, 6), st.booleans())
+            return st.one_of(st.just(case), valid, valid)
+        if path.endswith("/waitlist") and method == "POST" and isinstance(case.body, dict):
+
+            def joinable(until, who):
+                patient = case.body.get("patient") or {}
+                case.body = {
+                    **case.body, "service": service.slug, "practitioner": who, "until": until.isoformat(),
+                    "patient": {**patient, "email": "fuzz@example.com", "phone": "416 555 0123"},
+                    "intake": {**(case.body.get("intake") or {}), "red_flags": False}, "consent": True,
+                }  # fmt: skip
+                return case
+
+            valid = st.builds(joinable, days, st.sampled_from(["any", str(ann.pk)]))
             return st.one_of(st.just(case), valid, valid)
         if path.endswith("/reschedule") and isinstance(case.body, dict):
 
@@ -234,10 +247,11 @@ def test_the_api_holds_its_schema_under_fuzzing(wsgi_app, clinic_with_bookings, 
         for label in sorted(statuses):
             print(f"  {label}: statuses {sorted(statuses[label])}")
     assert not failures, "\n\n".join(failures)
-    assert len(operations) == 17  # every operation of the document was fuzzed (with the two figure ones)
+    assert len(operations) == 21  # every operation of the document was fuzzed (with the two figure ones)
     assert stateless + stateful_steps >= 2000
     # The steering worked: bookings were made, moved and cancelled, not only refused.
     assert 201 in statuses["POST /api/v1/appointments"]
     assert {201, 409} <= statuses["POST /api/v1/courses"]  # courses booked whole, and refused with conflicts
+    assert 201 in statuses["POST /api/v1/waitlist"]
     assert any(200 in codes for label, codes in statuses.items() if label.endswith("/reschedule"))
     assert any(200 in codes for label, codes in statuses.items() if label.endswith("/cancel"))
