@@ -269,6 +269,23 @@ def _links(status: int, token: str, *operations: str) -> dict:
     }
 
 
+def admitted_phone(request: HttpRequest, patient: PatientIn) -> str:
+    """What every booking-like request checks first: the rate limit (429), then the patient's phone (422),
+    returned in E.164. Shared by appointments, courses and the waitlist."""
+    if limits.refused(request):
+        raise ApiError(
+            429,
+            "Too many bookings or booking attempts from this address this hour; try again later.",
+            "rate_limited",
+            headers={"Retry-After": str(limits.retry_after())},
+        )
+    try:
+        return to_e164(patient.phone, clinic_for(request).country)
+    except InvalidPhoneNumber:
+        message = "Enter a valid phone number."
+        raise ApiError(422, message, "invalid_phone", [{"loc": ["body", "patient", "phone"], "msg": message}]) from None
+
+
 @router.post(
     "/appointments",
     response=responses({201: BookedOut}, 409, 429, body=True, unsafe=True),
@@ -281,17 +298,7 @@ def _links(status: int, token: str, *operations: str) -> dict:
 def create_appointment(request: HttpRequest, data: AppointmentIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
         return answer
-    if limits.refused(request):
-        raise ApiError(
-            429,
-            "Too many bookings or booking attempts from this address this hour; try again later.",
-            "rate_limited",
-            headers={"Retry-After": str(limits.retry_after())},
-        )
-    try:
-        phone = to_e164(data.patient.phone, clinic_for(request).country)
-    except InvalidPhoneNumber:
-        return error(422, "Enter a valid phone number.", "invalid_phone", field="body.patient.phone")
+    phone = admitted_phone(request, data.patient)
 
     def book() -> Appointment:
         return services.book(

@@ -15,9 +15,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 from pydantic import field_validator, model_validator
 
-from acuclinic.clinic.api_errors import ApiError, error, responses
-from acuclinic.clinic.context_processors import clinic_for
-from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
+from acuclinic.clinic.api_errors import ApiError, responses
 from acuclinic.clinic.text import clean_message
 
 from . import idempotency, limits, services, waitlist
@@ -33,6 +31,7 @@ from .api import (
     _links,
     _practitioner,
     _service,
+    admitted_phone,
 )
 from .errors import BookingError
 from .links import LinkExpired, LinkNotFound
@@ -128,17 +127,7 @@ def _joined_out(entry: WaitlistEntry) -> dict:
 def join_waitlist(request: HttpRequest, data: WaitlistIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     if (answer := idempotency.replayed(request, idempotency_key, render=_joined_out)) is not None:
         return answer
-    if limits.refused(request):
-        raise ApiError(
-            429,
-            "Too many bookings or booking attempts from this address this hour; try again later.",
-            "rate_limited",
-            headers={"Retry-After": str(limits.retry_after())},
-        )
-    try:
-        phone = to_e164(data.patient.phone, clinic_for(request).country)
-    except InvalidPhoneNumber:
-        return error(422, "Enter a valid phone number.", "invalid_phone", field="body.patient.phone")
+    phone = admitted_phone(request, data.patient)
 
     def perform() -> WaitlistEntry:
         return waitlist.join(

@@ -16,13 +16,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from acuclinic.clinic.api_errors import ApiError, ErrorOut, error, responses
+from acuclinic.clinic.api_errors import ApiError, ErrorOut, responses
 from acuclinic.clinic.clock import local
-from acuclinic.clinic.context_processors import clinic_for
-from acuclinic.clinic.phones import InvalidPhoneNumber, to_e164
 
 from . import idempotency, limits, series, services
-from .api import IDEMPOTENCY_KEY, SERVICE, Instant, IntakeIn, PatientIn, _error, _links, _service
+from .api import IDEMPOTENCY_KEY, SERVICE, Instant, IntakeIn, PatientIn, _error, _links, _service, admitted_phone
 from .errors import BookingError
 from .links import LinkExpired, LinkNotFound, open_course_link
 from .models import Appointment, CourseOfCare, Practitioner
@@ -173,17 +171,7 @@ def _booked_out(first_visit: Appointment) -> dict:
 def create_course(request: HttpRequest, data: CourseIn, idempotency_key: str | None = IDEMPOTENCY_KEY):
     if (answer := idempotency.replayed(request, idempotency_key, render=_booked_out)) is not None:
         return answer
-    if limits.refused(request):
-        raise ApiError(
-            429,
-            "Too many bookings or booking attempts from this address this hour; try again later.",
-            "rate_limited",
-            headers={"Retry-After": str(limits.retry_after())},
-        )
-    try:
-        phone = to_e164(data.patient.phone, clinic_for(request).country)
-    except InvalidPhoneNumber:
-        return error(422, "Enter a valid phone number.", "invalid_phone", field="body.patient.phone")
+    phone = admitted_phone(request, data.patient)
     numbers: list[int] = []  # the weeks booked, filled in by _book for the 409's week numbers
 
     def refuse(exc: BookingError) -> Status:
