@@ -8,7 +8,7 @@ def committed(django_capture_on_commit_callbacks):
 
 
 # The front desk (booking admin): a service, two practitioners who work 08:00-18:00 every day, and staff.
-# test_admin.py has its own copies of these; the front-desk tests share them from here.
+# Shared by test_admin.py and the front-desk tests.
 
 
 @pytest.fixture

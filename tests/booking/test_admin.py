@@ -46,25 +46,7 @@ def add_appointment(practitioner, service, start, name, **fields):
     )  # fmt: skip
 
 
-@pytest.fixture
-def service(clinic_site):
-    return make_service()
-
-
-@pytest.fixture
-def alice(service):
-    return make_practitioner("Alice Chen", service)
-
-
-@pytest.fixture
-def bob(service):
-    return make_practitioner("Bob Singh", service)
-
-
-@pytest.fixture
-def staff(client, clinic_site):
-    client.force_login(StaffFactory())
-    return client
+# The service, alice, bob and staff fixtures are in conftest.py, shared with the front-desk tests.
 
 
 @pytest.fixture
