@@ -10,13 +10,13 @@ from django.urls import reverse
 from acuclinic.booking import services
 from acuclinic.booking.models import Appointment, CourseOfCare
 
-from .test_admin import PATIENT, alice, at, next_week, phone_booking_data, service, staff  # noqa: F401
+from .test_admin import PATIENT, at, next_week, phone_booking_data  # noqa: F401  (next_week: a fixture)
 
 pytestmark = pytest.mark.django_db
 URL = "booking_admin:book_course"
 
 
-def test_the_day_view_links_to_book_a_course(staff, alice):  # noqa: F811
+def test_the_day_view_links_to_book_a_course(staff, alice):
     assert reverse(URL) in staff.get(reverse("booking_admin:day")).content.decode()
 
 
