@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import CUE_START, POSITION_START
+from .vocabulary import CUE_START, NUMBER, POSITION_START, UNIT
 
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _OWNER = re.compile(
@@ -30,6 +30,9 @@ _REFERENT = re.compile(
 )
 
 
+_SUBJECT_VERB = re.compile(r"[\w' -]*?\b(?:is|are|would\s+be|will\s+be|lies|lie|sits|sit)\b[^,;()]*$")
+
+
 def _resolve_its(text: str) -> str:
     """ "On the shoulder blade, at its lower tip": "its" is the last structure named before it."""
 
@@ -37,6 +40,8 @@ def _resolve_its(text: str) -> str:
         owner, at = None, -1
         for o in _OWNER.finditer(text, 0, m.start()):
             owner, at = o.group(1), o.start()
+        if m.group(2) and owner is not None and _SUBJECT_VERB.match(text, at, m.start()):
+            return m.group(0)  # "the kneecap would be right in front of it": "it" is the point
         if m.group(2):
             # "the thumb side of it": "it" is the last structure named, whatever it is, in an earlier clause
             # ("the notch at the top of it" is the top of the breastbone, not of the notch).
@@ -59,6 +64,11 @@ _COMPARISON = re.compile(
     r"^(?:unlike|like|as\s+with|compared?\s+(?:with|to)|as\s+opposed\s+to|not\s+to\s+be\s+confused|"
     r"(?:don't|do\s+not)\s+confuse|its\s+(?:partner|twin|mirror|counterpart)|mirroring|it\s+mirrors)\b"
 )
+# "the matching point on the outer ankle is BL60", "across from KI3 on the inner side": about its partner.
+_PAIRED_WITH = re.compile(
+    r"\b(?:across\s+from|matching|partner|twin|mirror(?:s|ed|ing)?|counterpart|pair(?:s|ed)?\s+with|"
+    r"opposite\s+(?:number|point))\b"
+)
 _OTHER_POINT = re.compile(rf"^(?:{_CODE.pattern})\s+(?:lies|is|sits)\b")
 # A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
 _BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
@@ -69,12 +79,19 @@ _AND_FIND = re.compile(
 )
 
 
+_SAME_DISTANCE = re.compile(
+    rf"(?P<first>\b{NUMBER}\s*{UNIT})\s*\(\s*(?:about\s+|roughly\s+|or\s+|i\.e\.\s+|=\s*)?{NUMBER}\s*{UNIT}\s*\)"
+)
+
+
 def sentences(text: str) -> list[list[str]]:
     """The clauses of each sentence: split at sentence ends and colons, then semicolons, brackets and commas."""
     text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
     text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
     text = re.sub(rf"\(\s*({_CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays
     text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
+    # "Two finger widths (1.5 cun) above ...": the same distance again, in other units.
+    text = _SAME_DISTANCE.sub(r"\g<first> ", text)
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
     text = _AND_FIND.sub(", ", text)
@@ -135,8 +152,12 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                 out.append(("cue", part))
                 described = True
                 continue
-            if _COMPARISON.match(part) or (
-                _OTHER_POINT.match(part) and own is not None and not part.startswith(own.lower())
+            if (
+                _COMPARISON.match(part)
+                or (_OTHER_POINT.match(part) and own is not None and not part.startswith(own.lower()))
+                or (
+                    own is not None and _PAIRED_WITH.search(part) and any(c != own.lower() for c in _CODE.findall(part))
+                )
             ):
                 out.append(("aside", part))  # "(ST30 lies level with the pubic bone)"
                 continue
@@ -151,4 +172,18 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                 continue
             out.append(("position" if (POSITION_START.match(part) or first or subject) else "reference", part))
             first = False
+    # "Find the little-finger end of the elbow crease; the point is in the dip there": what the cue found
+    # is where the point is.
+    for i, (kind, part) in enumerate(out):
+        if kind in ("position", "reference") and _THERE.search(part):
+            for j in range(i - 1, -1, -1):
+                if out[j][0] == "cue" and (found := _FOUND.search(out[j][1])):
+                    out[j] = ("position", f"at {found.group(1)}")
+                    break
+                if out[j][0] != "cue":
+                    break
     return out
+
+
+_THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)\s*$")
+_FOUND = re.compile(r"\b(?:find|feel\s+for|locate)\s+(the\s+[^,;]+)$")

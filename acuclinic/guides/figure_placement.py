@@ -25,7 +25,7 @@ LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"belly\s+button|navel|umbilicus", ("umbilicus",)),
     (r"xiph|lower\s+(?:end|tip|edge|point)\s+of\s+the\s+(?:breast\s?bone|sternum)|sternocostal|ribs\s+meet",
      ("xiphisternal_junction",)),
-    (r"suprasternal|jugular|top\s+of\s+the\s+(?:breast\s?bone|sternum)|upper\s+end\s+of\s+the\s+breast", ("suprasternal_notch",)),  # noqa: E501 (a pattern reads best whole)
+    (r"suprasternal|jugular|top\s+of\s+the\s+(?:breast\s?bone|sternum)|(?:upper|top)\s+(?:end|edge)\s+of\s+the\s+breast", ("suprasternal_notch",)),  # noqa: E501 (a pattern reads best whole)
     (r"pubic|pubis", ("pubic_symphysis",)),
     (r"^nipples?$", ("nipple",)),
     (r"wrist", ("wrist_crease",)),

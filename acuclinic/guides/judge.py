@@ -41,7 +41,7 @@ _TRUNK_ZONES = (
     (r"upper\s+chest", (8.3, 12.8)),
     (r"upper\s+(?:belly|abdomen|tummy)", (15.0, 22.0)),
     (r"lower\s+(?:belly|abdomen|tummy)", (20.5, 28.5)),
-    (r"throat|front\s+of\s+the\s+neck|side\s+of\s+the\s+neck", (-0.5, 9.7)),
+    (r"throat|(?:front|side)\s+(?:(?:mid-?line|part|edge)\s+)?of\s+the\s+neck", (-0.5, 9.7)),
     (r"back\s+of\s+the\s+head|occiput", (-12.0, 1.0)),
 )
 # Zones of the head named as the position, over the scalp from the front hairline (vocabulary.py's head axis).
@@ -107,6 +107,8 @@ def judge(text: str, placement: Placement) -> Verdict:
             verdict.checked += 1
         else:
             verdict.unchecked.append(clause.text)
+    if not verdict.errors and (said := _posture(reading, placement)):
+        verdict.errors.append(said)
     if not zoned and not verdict.errors:
         # No position clause named a part ("In the crease behind the knee"): read the parts the text names at all.
         # Cues count here: "bend the knee" for an elbow point names the wrong limb.
@@ -116,6 +118,35 @@ def judge(text: str, placement: Placement) -> Verdict:
             verdict.errors.append(f"the text names “{found.said}”")
     verdict.errors = list(dict.fromkeys(verdict.errors))
     return verdict
+
+
+# Postures that leave one side of the trunk to work on: lying face down, the back; face up, the front.
+_FACE_DOWN = re.compile(
+    r"\b(?:lying|lie|lies|laid|lay)\s+(?:\w+\s+){0,2}?(?:face[- ]down|prone|on\s+(?:the|your|their|his|her)\s+(?:front|belly|stomach|tummy))\b"  # noqa: E501 (a pattern reads best whole)
+)
+_FACE_UP = re.compile(
+    r"\b(?:lying|lie|lies|laid|lay)\s+(?:\w+\s+){0,2}?(?:face[- ]up|supine|on\s+(?:the|your|their|his|her)\s+back)\b"
+)
+_SPINE_REFERENCE = re.compile(
+    r"\b(?:(?:to\s+)?(?:the\s+)?sides?\s+of|beside|either\s+side\s+of|out\s+from|lateral\s+to|next\s+to)\s+the\s+"
+    r"(?:spine|backbone|spinal\s+column|spinous\s+process)"
+)
+
+
+def _posture(reading: parser.Reading, placement: Placement) -> str | None:
+    """ "Lying face down: four cun to the side of the spine" for a point on the belly: the wrong side of the trunk."""
+    if placement.part not in _TRUNK - {"neck", "groin"}:
+        return None
+    front = placement.part in ("chest", "abdomen")
+    cues = " ".join(c.text for c in reading.clauses if c.kind == "cue")
+    located = " ".join(c.text for c in reading.clauses if c.kind in ("position", "reference"))
+    if front and _FACE_DOWN.search(cues):
+        return f"“{_FACE_DOWN.search(cues).group(0)}” leaves the back to work on; it is on the front of the trunk"
+    if not front and _FACE_UP.search(cues):
+        return f"“{_FACE_UP.search(cues).group(0)}” leaves the front to work on; it is on the back"
+    if front and (m := _SPINE_REFERENCE.search(located)):
+        return f"“{m.group(0)}” measures it on the back; it is on the front of the trunk"
+    return None
 
 
 # Words that name a side or a measure, not a body part: "the thumb side", "a hand's width".
@@ -137,6 +168,7 @@ def _head(clause: str) -> str:
 
 def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
     head = _head(clause)
+    full = _LEAD.sub("", clause)  # the clause as far as it goes, at the same offsets as its head
     named = mentions(head)
     if not named:
         return None, False
@@ -144,6 +176,17 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
     for m in named:
         if re.match(r"\s+of\b", head[m.start + len(m.text) :]) and m.text in ("head", "neck", "back", "face"):
             continue  # "the medial head of the gastrocnemius" is a muscle's head
+        after = full[m.start + len(m.text) :]
+        if m.text.strip() in ("back", "front") and re.match(
+            r"\s+(?:and|or|/)\s+(?:\w+\s+){0,2}(?:sides?|edges?|parts?|aspects?|surfaces?|borders?)\s+of\b", after
+        ):
+            continue  # "the back and outer side of the lower leg": a side of the limb, not the back
+        # "The end of the palm crease" is on the border of the hand: the part, not its face.
+        border = re.match(r"\s+(?:crease|line)\b", after) and re.search(
+            r"\b(?:end|tip|edge)\s+of\s+the\s+$", head[: m.start]
+        )
+        if m.text in ("head", "neck") and re.search(r"\w(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$", head[: m.start]):
+            continue  # "the ulna's round head", "the femur's neck": a bone's
         parts = set(m.parts)
         if len(parts) > 1 and m.aspect:
             parts = _NARROW.get((m.text.split()[-1].rstrip("s"), m.aspect), parts)
@@ -158,6 +201,7 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             ((placement.part in parts and len(parts) == 1) or front_back or limb_word)
             and opposite
             and m.aspect == opposite
+            and not border
         ):
             return f"the text puts it on the {opposite} side (“{m.text.strip()}”)", True
         for pattern, axis, (lo, hi) in _SEGMENT_CORES:

@@ -83,7 +83,7 @@ _GAP_OK = re.compile(
     r"^\s*(?:(?:the|its|a|an|of|just|very|both|two|main|big|large|prominent|bony|lower|upper|front|back|inner|outer|"
     r"middle|end|edge|border|part|side|corner|tip|half|most|point|centre|center|near|far|rear|top|bottom|"
     r"highest|lowest|sharp|medial|lateral|anterior|posterior|two|muscle|tendons?|prominence|prominent|level|"
-    r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|"
+    r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|underside|"
     r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great|midpoint|external|internal|thick|thin|strong|taut|tight|firm|"
     r"hard|long|short|wide|narrow|small|round|obvious|visible|raised|cord|ropy)\s+)*$"
 )
@@ -137,8 +137,11 @@ _ON_DIGIT = re.compile(
     r"(?![- ](?:side|edge|end|border)|'s|’s)"
 )
 _DIGIT_FACING = re.compile(
-    rf"\b(?:side|edge|corner)\s+(?:that\s+)?(?:faces|facing|next\s+to|nearest(?:\s+to)?|closest\s+to|toward|towards)\s+"
-    rf"(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers))"
+    rf"\b(?:side|edge|corner)(?:\s+of\s+the\s+(?:finger\s?|toe\s?|thumb\s?)?nail)?\s+(?:that\s+)?(?:faces|facing|next\s+to|"
+    rf"nearest(?:\s+to)?|closest\s+to|toward|towards|on\s+the\s+side\s+of)\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers))|"
+    # "on its middle-finger side", "the nail corner on the second-toe side": the neighbour named for the side.
+    r"\b(?:its|the)\s+(?P<n>index|middle|ring|second|third|fourth|2nd|3rd|4th)[- ](?:finger|toe)[- ](?:side|edge|corner)\b|"  # noqa: E501 (a pattern reads best whole)
+    rf"\bon\s+the\s+side\s+of\s+the\s+(?P<s>{DIGIT_WORD})[- ]?(?:finger|toe)?\b"
 )
 _DIGIT_AWAY = re.compile(rf"\baway\s+from\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers)|rest)")
 
@@ -180,6 +183,18 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
             )
             if any(measured):
                 clause.claims = [c for c in clause.claims if c.axis == "side" or c.axis.startswith("rel:")]
+    # "On the back of the wrist ..., one cun above the wrist crease": the landmark a distance is measured
+    # from, named bare in another clause, is the area, not the spot.
+    measured_from = [
+        found
+        for c in result
+        for claim in c.claims
+        if claim.measure and claim.measure[0] == "from" and claim.measure[2] in ("up", "down")
+        if (found := find_landmark(claim.measure[1][0])) is not None
+    ]
+    if measured_from:
+        for clause in result:
+            clause.claims = [c for c in clause.claims if not _same_as_measured(c, measured_from)]
     # A finger or toe and its side may sit in different clauses ("On the thumb, on the side facing ...").
     located = [c for c in result if c.kind not in ("cue", "aside")]
     whole = ", ".join(c.text for c in located)
@@ -187,7 +202,24 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
         home = next((c for c in located if claim.words and claim.words in c.text), located[0] if located else None)
         if home is not None:
             home.claims.append(claim)
+    if _ON_DIGIT.search(whole):
+        # On a finger or toe, a bare "outer side" is the digit's side ("the big toe's nail corner facing the
+        # second toe, the outer side"), which the digit claim reads, not the side of the foot.
+        for clause in located:
+            clause.claims = [c for c in clause.claims if not (c.axis == "side" and _BARE_SIDE.fullmatch(c.words))]
     return Reading(result)
+
+
+_BARE_SIDE = re.compile(r"(?:inner|outer|inside|outside|medial|lateral)[- ](?:side|edge|corner|border|aspect)")
+
+
+def _same_as_measured(claim: Claim, measured: list[Landmark]) -> bool:
+    if claim.measure is not None and claim.measure[0] != "at":
+        return False
+    if claim.axis not in (*VERTICAL, "at"):
+        return False
+    lm = find_landmark(claim.words)
+    return lm is not None and lm.text == claim.words and any(lm.axes == m.axes and lm.key == m.key for m in measured)
 
 
 def _direction_at(text: str, pos: int) -> tuple[str, int] | None:
@@ -299,7 +331,26 @@ def _trunk_scale(level: float, sign: int) -> float:
     return 6.0 / 5.0 if below_navel else 5.5 / 8.0
 
 
+_COMPOUND_DIR = (
+    r"in\s+front\s+of|behind|above|below|under|beneath|anterior(?:\s+to)?|posterior(?:\s+to)?|inferior(?:\s+to)?|"
+    r"superior(?:\s+to)?|distal(?:\s+to)?|proximal(?:\s+to)?"
+)
+_COMPOUND = re.compile(
+    rf"\b(?P<a>{_COMPOUND_DIR})\s+(?:and|&)\s+(?:just\s+|slightly\s+|a\s+little\s+)?(?P<b>{_COMPOUND_DIR})\s+"
+    r"(?P<lm>(?:the|its)\s+[^,;]+)"
+)
+
+
+def _with_to(direction: str) -> str:
+    bare = ("anterior", "posterior", "inferior", "superior", "distal", "proximal")
+    return f"{direction} to" if direction in bare else direction
+
+
 def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
+    # "Behind and below the outer ankle bone", "anterior and distal to the lateral malleolus": both sides of it.
+    clause = _COMPOUND.sub(
+        lambda m: f"{_with_to(m.group('a'))} {m.group('lm')} and {_with_to(m.group('b'))} {m.group('lm')}", clause
+    )
     claims: list[Claim] = []
     used: list[tuple[int, int]] = []
     level_words = re.search(r"\b(?:level|height)\b", clause) is not None
@@ -424,6 +475,12 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
                          "anterior": "front", "posterior": "back",
                          "inferior": "down", "upper": "up", "superior": "up"}[m.group(1)]  # fmt: skip
             claims.append(Claim(f"rel:{lm.key}", direction=direction, words=clause[m.start() : lm.end]))
+    # "The front one of the two dips at the shoulder tip": which of a pair of hollows beside a structure.
+    for m in _PAIRED_DIP.finditer(clause):
+        lm = find_landmark(clause, m.end())
+        if lm is not None and lm.key in _FRONT_BACK_KEYS and lm.start - m.end() < 40:
+            direction = "front" if m.group(1) in ("front", "anterior", "forward", "fore") else "back"
+            claims.append(Claim(f"rel:{lm.key}", direction=direction, words=clause[m.start() : lm.end]))
     for pattern, key, direction in _FOSSAE:
         if re.search(pattern, clause):
             claims.append(Claim(f"rel:{key}", direction=direction, words=pattern))
@@ -434,6 +491,10 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
     return claims
 
 
+_PAIRED_DIP = re.compile(
+    r"\b(front|back|rear|anterior|posterior|forward|fore|hind)(?:\s+one)?\s+(?:of\s+the\s+two\s+)?"
+    r"(?:dips?|hollows?|depressions?|pits?)(?:\s+of\s+the\s+two)?\b"
+)
 _ABOUT = re.compile(r"\b(?:about|around|roughly|approximately|level|height)\s+(?:\w+\s+){0,3}$")
 _AT_WORDS = re.compile(r"\b(?:at|in|on|into|over|inside)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,4}$")
 
@@ -469,9 +530,23 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
     return claims
 
 
+_TOWARD_SIDE = re.compile(
+    r"\b(?:on\s+|at\s+)?(?:the\s+)?(?:\w+\s+){0,3}?(?:wrist|forearm|hand|arm|ankle|foot|shin|leg)\s+"
+    r"(?:toward|towards|nearer|closer\s+to)\s+the\s+(?P<d>thumb|little\s+finger|big\s+toe|little\s+toe)\b"
+    r"(?!\s*(?:-|\s)(?:side|edge|end|border)\s+of|\s+(?:and|tip|nail|pad))"
+)
+
+
 def _side_claims(clause: str, limb: str | None) -> list[Claim]:
     """A side of the limb the point itself is on: "the thumb end of the wrist crease", "the inner thigh"."""
     claims = []
+    for m in _TOWARD_SIDE.finditer(clause):
+        # "On the back of the wrist toward the thumb": on that side of the part.
+        side = {"thumb": "radial", "little finger": "ulnar", "big toe": "medial", "little toe": "lateral"}[
+            re.sub(r"\s+", " ", m.group("d"))
+        ]
+        lo, hi = SIDE_RANGE[side]
+        claims.append(Claim("side", lo, hi, 0.0, words=m.group(0)))
     for m in _SIDE_RE.finditer(clause):
         word = (
             m.group("word").replace("-", " ")
@@ -535,7 +610,7 @@ def _digit_claims(clause: str) -> list[Claim]:
             away = _DIGIT_AWAY.search(clause)
             for found, sign in ((facing, 1), (away, -1)):
                 if found:
-                    other = found.group("d")
+                    other = next(v for v in found.groupdict().values() if v)
                     o = _digit(other) if not other.startswith(("other", "rest")) else (2 if d == 1 else None)
                     if o and o != d:
                         offset = sign * (0.25 if o > d else -0.25)

@@ -81,6 +81,8 @@ def amount(number: str, unit: str) -> float | None:
 # Directions. Each is a displacement along an axis family: "up"/"down" along the limb or trunk, "back"/
 # "front", "out" (away from the midline), "in" (toward it).
 DIRECTIONS: tuple[tuple[str, str], ...] = (
+    # "2.5 cun within the anterior hairline": into the scalp, toward the vertex.
+    (r"(?:within|inside)(?=\s+(?:the\s+)?(?:\w+\s+)?hairline)", "up"),
     (r"above|up\s+from|higher\s+than|superior\s+to|proximal\s+to|upward\s+from|up", "up"),
     (r"below|under|underneath|beneath|down\s+from|lower\s+than|inferior\s+to|distal\s+to|beyond|down", "down"),
     (r"behind|posterior\s+to|back\s+from|at\s+the\s+back\s+of|to\s+the\s+rear\s+of", "back"),
@@ -164,10 +166,12 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"where\s+(?:the|their)\s+(?:\w+\s+){0,4}(?:bones|bases)\s+(?:meet|join)|"
      r"bases?\s+of\s+the\s+(?:\w+\s+){0,3}metatarsals?(?:\s+bones?)?|"
      r"junction\s+of\s+the\s+(?:\w+\s+){0,3}metatarsals?", None, {"leg": (18.3, 19.5)}),
-    (r"ball\s+of\s+the\s+foot|heads?\s+of\s+the\s+(?:\w+\s+){0,3}metatarsals?", None, {"leg": (20.3, 21.5)}),
+    (r"ball\s+of\s+the\s+foot|heads?\s+of\s+the\s+(?:\w+\s+){0,3}metatarsals?|(?:big|great|first|1st)[- ]toe\s+(?:joint|knuckle)|"  # noqa: E501 (a pattern reads best whole)
+     r"(?:joint|knuckle)\s+(?:at\s+the\s+base\s+)?of\s+the\s+(?:big|great)\s+toe|bunion", None, {"leg": (20.3, 21.5)}),
     (r"webs?\s+(?:between|of)\s+(?:the\s+)?(?:\w+\s+){0,4}toes?|toe\s+webs?|webbing\s+between\s+the\s+(?:\w+\s+){0,4}toes?",
      None, {"leg": (21.3, 22.0)}),
     (r"(?:toe\s?)?nail\s+corners?|corners?\s+of\s+the\s+(?:toe\s?)?nail|toe\s?nails?", None, {"leg": (22.3, 23.2)}),
+    (r"(?<=behind the )toes|(?<=in front of the )toes|(?<=near the )toes|bases?\s+of\s+the\s+toes", None, {"leg": (21.3, 23.2)}),  # noqa: E501 (a pattern reads best whole)
     (r"gluteal\s+(?:fold|crease)|buttock\s+crease|crease\s+(?:under|below|beneath)\s+the\s+buttocks?|"
      r"fold\s+(?:of|under|below)\s+the\s+buttocks?|buttock\s+fold", "gluteal_fold", {"leg": (-14.5, -13.5)}),
     (r"(?<=between the )buttocks?", None, {"leg": (-16.0, -13.5)}),  # "halfway between the buttock and the knee"
@@ -193,7 +197,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      None, {"arm": (13.3, 14.7)}),
     (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}metatarsal(?:\s+bone)?", None, {"leg": (19.3, 20.5)}),  # noqa: E501 (a pattern reads best whole)
     (r"palms?(?![- ]?(?:side|facing|up|down|skin|crease|toward|towards))(?:\s+of\s+the\s+hand)?", None, {"arm": (13.0, 16.2)}),  # noqa: E501 (a pattern reads best whole)
-    (r"(?:centre|center|middle|hollow)\s+of\s+the\s+palm", None, {"arm": (13.3, 14.8)}),
+    (r"(?:centre|center|middle|hollow)\s+of\s+the\s+palm(?![- ]side)", None, {"arm": (13.3, 14.8)}),
     (r"(?:thumb|thenar)\s+(?:pad|mound|muscle)|ball\s+of\s+the\s+thumb|fleshy\s+(?:pad|mound)\s+(?:at\s+the\s+)?"
      r"(?:base\s+of\s+the\s+)?thumb", None, {"arm": (12.5, 14.5)}),
     (r"webs?\s+(?:between|of)\s+(?:the\s+)?(?:thumb|index)(?:\s+and\s+(?:the\s+)?(?:index\s+)?(?:finger|thumb))?", None,
@@ -215,12 +219,18 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"the\s+neck|vertebra\s+prominens", None, {_T: (7, 7), "midline": (0, 0)}),
     (r"base\s+of\s+the\s+neck", None, {_T: (6.5, 8.0)}),
     (r"(?:notch|hollow|dip)\s+(?:at|above|on)\s+the\s+top\s+of\s+the\s+(?:breast\s?bone|sternum)|top\s+of\s+the\s+"
-     r"(?:breast\s?bone|sternum)|suprasternal\s+(?:notch|fossa)|jugular\s+notch|upper\s+end\s+of\s+the\s+breast\s?bone",
+     r"(?:breast\s?bone|sternum)|suprasternal\s+(?:notch|fossa)|jugular\s+notch|(?:upper|top)\s+(?:end|edge|border)\s+of\s+the\s+"
+     r"(?:breast\s?bone|sternum)",
      None, {_T: (8.7, 9.6), "midline": (0, 0)}),
     (r"(?:lower|bottom)\s+(?:end|tip|edge|point)\s+of\s+the\s+(?:breast\s?bone|sternum)|xiphoid(?:\s+process)?|"
      r"xiphisternal(?:\s+junction)?|sternocostal\s+angle|(?:breast\s?bone|sternum)(?:'s|’s)?\s+lower\s+(?:end|tip)|"
      r"(?:notch|angle)\s+(?:where|at\s+which)\s+the\s+(?:lower\s+)?ribs\s+meet", None, {_T: (15.3, 16.7), "midline": (0, 0)}),  # noqa: E501 (a pattern reads best whole)
     (r"middle\s+of\s+the\s+(?:breast\s?bone|sternum)", None, {_T: (11.0, 14.0), "midline": (0, 0)}),
+    # The collarbone's ends: the inner one by the top of the breastbone, the outer one at the shoulder tip.
+    (r"(?:inner|medial|sternal)\s+(?:end|third|part|head)s?\s+of\s+the\s+(?:collar\s?bones?|clavicles?)|"
+     r"(?:collar\s?bone|clavicle)(?:'s|’s)?\s+inner\s+end", "collarbone", {_T: (8.4, 9.6), "midline": (0.3, 1.7)}),
+    (r"(?:outer|lateral|acromial)\s+(?:end|third|part|tip)s?\s+of\s+the\s+(?:collar\s?bones?|clavicles?)|"
+     r"(?:collar\s?bone|clavicle)(?:'s|’s)?\s+outer\s+end", "collarbone", {_T: (8.4, 9.6), "midline": (5.3, 8.0)}),
     (r"(?:collar\s?bones?|clavicles?)", "collarbone", {_T: (8.4, 9.6)}),
     (r"nipple\s+line|mamillary\s+line|midclavicular\s+line|line\s+(?:of|through)\s+the\s+nipples?", None,
      {"midline": (4, 4)}),
