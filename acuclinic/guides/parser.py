@@ -246,7 +246,7 @@ def _landmark_after(text: str, pos: int) -> Landmark | None:
     return lm
 
 
-_CREASE_FACE = re.compile(r"\b(back|dorsal|palm|palmar|front)\b(?:\s+side)?(?:\s+of\s+the)?\s+wrist")
+_CREASE_FACE = re.compile(r"\b(back|dorsal|palm|palmar|front)\b(?:[- ]side)?(?:\s+of\s+the)?\s+wrist")
 
 
 def _edge(lm: Landmark, axis: str, direction: str) -> float:

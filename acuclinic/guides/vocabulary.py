@@ -189,7 +189,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:outer|lateral|outside)\s+(?:bony\s+)?(?:knob|bump|epicondyle)\s+(?:of|on|at)\s+the\s+elbow|lateral\s+epicondyle|"
      r"outer\s+(?:bony\s+)?(?:knob|bump|epicondyle)", "lateral_epicondyle", {"arm": (-0.5, 0.5)}),
     (r"elbows?", None, {"arm": (-0.7, 0.7)}),
-    (r"(?:(?:back|palm|dorsal|palmar)\s+)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"
+    (r"(?:(?:back|palm|dorsal|palmar|front)(?:[- ]side)?\s+)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"  # noqa: E501 (a pattern reads best whole)
      r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?", None, {"arm": (11.8, 12.3)}),
     (r"(?:bony\s+)?(?:bump|knob|point|end|tip)\s+(?:at\s+the\s+end\s+)?of\s+the\s+(?:radius|ulna)|styloid(?:\s+process)?|"
      r"head\s+of\s+the\s+ulna|(?:radius|ulna)(?:'s|’s)?\s+(?:knob|bump)", None, {"arm": (10.8, 12.0)}),
