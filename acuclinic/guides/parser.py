@@ -265,6 +265,7 @@ def _displace(
     level_only: bool,
     just: bool = False,
     close: bool = False,
+    beside: bool = False,
 ) -> list[Claim]:
     """Claims for a point ``d`` cun (None: some way) from a landmark in ``direction``."""
     claims: list[Claim] = []
@@ -308,6 +309,9 @@ def _displace(
             # "3 cun lateral to L2": a vertebra is on the midline, so this is 3 cun from it.
             if d is not None and direction != "medial":
                 claims.append(Claim(axis, lo + d, hi + d, tol, words=words, measure=("from", (lm.text,), "out", d)))
+        elif beside and axis in ("leg", "arm") and direction in ("front", "back") and lm.key not in _NO_LEVEL:
+            # "Behind the knee", "in front of the inner ankle bone": beside it, at its level.
+            claims.append(Claim(axis, lo, hi, 1.0, words=words))
         elif axis in VERTICAL and direction in ("out", "medial", "lateral", "radial", "ulnar", "front", "back"):
             # A step sideways keeps the landmark's height ("two cun either side of the navel").
             sideways = re.search(r"\b(?:either|each|both|beside|next\s+to|side\s+of|out\s+from|lateral)\b", words)
@@ -319,10 +323,19 @@ def _displace(
                 claims.append(Claim(axis, lo, hi, 1.0, words=words))
         elif axis in TRANSVERSE and direction in ("up", "down") and not level_only and d is not None:
             claims.append(Claim(axis, lo, hi, 1.0, words=words))
+        elif axis == "midline" and direction in ("up", "down") and not level_only and lm.key in _COLUMN_KEYS and lo > 0:
+            # "Above the outer end of the shoulder blade's spine": in its column, not the inner end's.
+            claims.append(Claim(axis, lo, hi, 1.0, words=words))
     if d is not None and direction in ("front", "back") and "head" not in lm.axes:
         # "Three cun behind the outer corner of the eye": judged on a side view's figure, where there is one.
         claims.append(Claim("ahead", words=words, measure=("from", (lm.text,), direction, d)))
     return claims
+
+
+# Landmarks a point "behind" or "in front of" is not level with (a tendon runs the length of the limb).
+_NO_LEVEL = frozenset({"achilles", "biceps_tendon", "tibia", "fibula", "finger_tendons", "patellar_tendon"})
+# Landmarks whose ends stand at a known distance from the midline: above or below an end is in its column.
+_COLUMN_KEYS = frozenset({"collarbone", "scapular_spine"})
 
 
 def _trunk_scale(level: float, sign: int) -> float:
@@ -457,6 +470,8 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
                 level_only=False,
                 just=just,
                 close=close,
+                # "Seven cun above the dip behind the outer ankle bone": measured from there, not level with it.
+                beside=not just and _DISTANCE_RE.search(clause, 0, m.start()) is None,
             )
         used.append((m.start(), lm.end))
     # "front of the X" / "back of the X" for a structure used as a reference ("at the back of the point of the shoulder").  # noqa: E501 (a pattern reads best whole)
@@ -537,9 +552,19 @@ _TOWARD_SIDE = re.compile(
 )
 
 
+_KNEECAP_CORNER = re.compile(
+    r"\b(?:(?:upper|lower|top|bottom)\s+)?(?P<side>inner|outer|medial|lateral)\s+(?:(?:upper|lower|top|bottom)\s+)?"
+    r"(?:corner|edge|border|end|side|angle)\s+of\s+the\s+(?:knee\s?cap|patella)"
+)
+
+
 def _side_claims(clause: str, limb: str | None) -> list[Claim]:
     """A side of the limb the point itself is on: "the thumb end of the wrist crease", "the inner thigh"."""
     claims = []
+    for m in _KNEECAP_CORNER.finditer(clause):
+        # "Two cun above the top inner corner of the kneecap": measured up from that corner, on that side.
+        lo, hi = SIDE_RANGE["medial" if m.group("side") in ("inner", "medial") else "lateral"]
+        claims.append(Claim("side", lo, hi, 0.0, words=m.group(0)))
     for m in _TOWARD_SIDE.finditer(clause):
         # "On the back of the wrist toward the thumb": on that side of the part.
         side = {"thumb": "radial", "little finger": "ulnar", "big toe": "medial", "little toe": "lateral"}[

@@ -242,7 +242,10 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"scapula|shoulder\s+blade(?:'s)?\s+(?:upper|top)\s+(?:inner\s+)?(?:tip|corner|angle)", "scapula_top", {_T: (8.3, 9.7)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:inner|medial)\s+ends?\s+of\s+(?:the\s+|each\s+)?(?:(?:shoulder[- ]blade|blade)(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)|"  # noqa: E501 (a pattern reads best whole)
      r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?))",
-     "scapular_spine", {_T: (9.7, 10.8)}),
+     "scapular_spine", {_T: (9.7, 10.8), "midline": (2.5, 3.5)}),
+    (r"(?:outer|lateral)\s+ends?\s+of\s+(?:the\s+|each\s+)?(?:(?:shoulder[- ]blade|blade)(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)|"  # noqa: E501 (a pattern reads best whole)
+     r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?))",
+     "scapular_spine", {"midline": (6.5, 8.5)}),
     (r"(?:spine|ridge)\s+of\s+the\s+(?:shoulder\s+blade|scapula)|scapular\s+spine|(?:its\s+|the\s+)?bony\s+ridge|"
      r"shoulder[- ]blade(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)",
      "scapular_spine", {}),
