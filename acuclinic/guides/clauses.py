@@ -20,7 +20,7 @@ _OWNER = re.compile(
 )
 _PRONOUN = re.compile(
     r"\b(?:its\s+((?:[\w-]+\s+){0,2}?(?:tip|corner|angle|point|edge|border|end|ridge|top|bottom|middle|"
-    r"centre|center|head|base|notch|crest|spine|prominence))\b|(?:the\s+)?(\w+)\s+of\s+it\b)"
+    r"centre|center|head|base|notch|crest|spine|prominence|side))\b|(?:the\s+)?(\w+)\s+of\s+it\b)"
 )
 
 
@@ -33,6 +33,9 @@ _REFERENT = re.compile(
 _SUBJECT_VERB = re.compile(r"[\w' -]*?\b(?:is|are|would\s+be|will\s+be|lies|lie|sits|sit)\b[^,;()]*$")
 
 
+_BESIDE = re.compile(r"\b(tendons?|muscles?|knob|bump|cord|ligament|bulge|prominence)\b")
+
+
 def _resolve_its(text: str) -> str:
     """ "On the shoulder blade, at its lower tip": "its" is the last structure named before it."""
 
@@ -42,11 +45,16 @@ def _resolve_its(text: str) -> str:
             owner, at = o.group(1), o.start()
         if m.group(2) and owner is not None and _SUBJECT_VERB.match(text, at, m.start()):
             return m.group(0)  # "the kneecap would be right in front of it": "it" is the point
-        if m.group(2):
+        if m.group(2) or (m.group(1) and m.group(1).endswith("side")):
             # "the thumb side of it": "it" is the last structure named, whatever it is, in an earlier clause
             # ("the notch at the top of it" is the top of the breastbone, not of the notch).
             boundary = max(text.rfind(c, 0, m.start()) for c in ",;()")
-            for o in _REFERENT.finditer(text, 0, max(boundary, 0)):
+            referent = _REFERENT
+            if m.group(1):
+                # "A tendon ...; the point is on its thumb side": the side of what the point lies beside (a
+                # bone's side, "the index bone on its little-finger side", is the hand's side, read as such).
+                boundary, referent = m.start(), _BESIDE
+            for o in referent.finditer(text, 0, max(boundary, 0)):
                 if o.start() > at:
                     owner, at = o.group(1), o.start()
         if owner is None:
@@ -84,6 +92,14 @@ _SAME_DISTANCE = re.compile(
 )
 
 
+# "Receptionist:", "Clinic text:", "Location of point:": who speaks, not where the point is.
+_LABEL = re.compile(
+    r"^\s*(?:receptionist|clinic(?:\s+text|\s+note)?|location(?:\s+of\s+(?:the\s+)?point)?|note|tip|patient|"
+    r"long-time\s+patient\s+here|review|handout|practitioner|therapist|physio|from\s+the\s+clinic|how\s+to\s+find\s+it|"
+    r"where\s+it\s+is|step\s+\d+)\s*:\s*"
+)
+
+
 def sentences(text: str) -> list[list[str]]:
     """The clauses of each sentence: split at sentence ends and colons, then semicolons, brackets and commas."""
     text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
@@ -95,6 +111,7 @@ def sentences(text: str) -> list[list[str]]:
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
     text = _AND_FIND.sub(", ", text)
+    text = _LABEL.sub("", text)
     out = []
     for sentence in re.split(r"\.(?!\d)|:", text):
         parts = re.split(r"[;()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", sentence)
@@ -133,6 +150,23 @@ _DEFINITION = re.compile(
 )
 
 
+_WHERE = (
+    r"(?:(?:just|right|directly|about|roughly|exactly|slightly|also)\s+)?(?:on|at|in|over|into|between|inside|along|"
+    r"behind|below|above|under|beneath|halfway|midway|level|in\s+front|\d|one|two|three|four|five|six|seven|eight|"
+    r"half|a\s+(?:thumb|hand|finger|palm))\b"
+)
+_FRAMING = re.compile(
+    r"^(?:.*?\b(?:(?:point|spot|it|one|mine|needle|that|this)\b[\w' ]*?\b(?:is|'s|are|situates?|situated|sits|lies|"
+    r"lie|done|needled|needles|placed|used|goes|went|found|located|inserted)|it's|that's|"
+    r"(?:she|he|they|we|i|you)(?:'ll|\s+will|\s+would|'d|\s+usually|\s+always)?\s+(?:be\s+)?(?:working|works?|needled?|"
+    r"used?|put|treat(?:ed|s)?|goes|go|went|places?|placed)(?:\s+(?:the|a)\s+(?:needle|spot|point))?|"
+    r"feel\s+for\s+(?:the|a|this|that)\s+(?:spot|point)|press(?:\s+(?:gently|firmly|lightly|here|down))?|"
+    r"explain\s+that\s+it(?:'s|\s+is))"
+    r"(?:\s+(?:always|usually|often|just|right|exactly|also|typically|normally|done|needled|the\s+needle|a\s+needle|"
+    r"a\s+spot|the\s+point|the\s+spot))*)\s+(?P<rest>" + _WHERE + r".*)$"
+)
+
+
 def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     """(kind, clause) for each clause: kind "position", "reference", "cue" or "aside".
 
@@ -146,7 +180,13 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
             out += [("aside", part) for part in sentence]
             continue
         described = False
+        after_cue = False
         for part in sentence:
+            if after_cue and not _LOCATION_WORD.match(part) and not _SUBJECT.match(part) and not _FRAMING.match(part):
+                # "Hook the webs of your two hands together, thumb to index": the cue goes on.
+                out.append(("cue", part))
+                continue
+            after_cue = False
             if described or _DEFINITION.match(part):
                 # The rest of a sentence that describes a landmark describes it further ("..., on the wrist").
                 out.append(("cue", part))
@@ -161,6 +201,13 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
             ):
                 out.append(("aside", part))  # "(ST30 lies level with the pubic bone)"
                 continue
+            if (framed := _FRAMING.match(part)) is not None and not POSITION_START.match(part):
+                # "Receptionist: that point is on the top of the shoulder", "mine is always done on ...",
+                # "she'll be working on the palm", "feel for the spot on ...": the location is what follows.
+                part = framed.group("rest")
+                out.append(("position" if first or POSITION_START.match(part) else "reference", part))
+                first = False
+                continue
             subject = _SUBJECT.match(part)
             if subject:
                 part = part[subject.end() :]
@@ -169,6 +216,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
             ):
                 # "Bend the knee: the point is ..." keeps its location after the cue.
                 out.append(("cue", part))
+                after_cue = True
                 continue
             out.append(("position" if (POSITION_START.match(part) or first or subject) else "reference", part))
             first = False

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import parser
 from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
 from .figure_placement import LINES, MIDLINE, figure_names
-from .placement import Frame, Placement
+from .placement import Frame, Placement, limb_of
 from .vocabulary import OPPOSITE_DIRECTION, TOLERANCE_FLOOR
 
 # Words that start a reference inside a clause: what follows is measured from, not where the point is.
@@ -79,8 +79,24 @@ class Verdict:
         return self.checked / self.clauses if self.clauses else 1.0
 
 
+# The hand laid on the body as a ruler: "four fingers together, little finger on the ankle bone".
+_HAND_RULER = re.compile(
+    r"\b(?:(?:two|three|four|2|3|4)\s+fingers(?!\s*(?:'|’)?\s*(?:widths?|breadths?))|fingers\s+(?:together|flat|side\s+by\s+side)|"
+    r"(?:lay|put|place|rest|line\s+up)\s+(?:your\s+|the\s+)?(?:\w+\s+)?fingers)\b",
+    re.IGNORECASE,
+)
+_RULER_FINGER = re.compile(
+    r"\b(?:your\s+|my\s+|the\s+)?(?:(?:top|bottom|upper|lower|first|last|index|middle|ring|little|fourth|pinky|pinkie)\s+)?"
+    r"(?:finger|fingers|thumb)\b(?!\s*(?:-|\s)?(?:(?:'|’)?s?\s*)?(?:widths?|breadths?))",
+    re.IGNORECASE,
+)
+
+
 def judge(text: str, placement: Placement) -> Verdict:
     verdict = Verdict()
+    if placement.part not in _HAND and _HAND_RULER.search(text):
+        # The fingers are a measure here, not where the point is.
+        text = _RULER_FINGER.sub("the ruler", text)
     reading = parser.read(text, placement.limb, own=placement.code)
     zoned = False
     for clause in reading.clauses:
@@ -111,15 +127,35 @@ def judge(text: str, placement: Placement) -> Verdict:
         verdict.errors.append(said)
     if not zoned and not verdict.errors:
         # No position clause named a part ("In the crease behind the knee"): read the parts the text names at all.
-        # Cues count here: "bend the knee" for an elbow point names the wrong limb.
-        located = _NOT_PARTS.sub(" ", ", ".join(c.text for c in reading.clauses if c.kind != "aside"))
+        located = _NOT_PARTS.sub(" ", ", ".join(c.text for c in reading.clauses if c.kind in ("position", "reference")))
         found = contradiction(located, part=placement.part, aspect=placement.aspect, region_label=placement.part)
+        if found is None and placement.limb is not None:
+            # A cue counts when it moves the other limb ("bend the knee" for an elbow point); a posture of the
+            # point's own limb or of the trunk is how to find it ("hook the thumbs together", "arms by the sides").
+            cues = _NOT_PARTS.sub(
+                " ", ", ".join(c.text for c in reading.clauses if c.kind == "cue" and _MOVES.search(c.text))
+            )
+            other = [
+                m
+                for m in mentions(cues)
+                if m.parts and not m.parts & _HAND and all(limb_of(p) not in (None, placement.limb) for p in m.parts)
+            ]
+            if other:
+                found = contradiction(
+                    other[0].text, part=placement.part, aspect=placement.aspect, region_label=placement.part
+                )
         if found is not None:
             verdict.errors.append(f"the text names “{found.said}”")
     verdict.errors = list(dict.fromkeys(verdict.errors))
     return verdict
 
 
+# A cue that moves a part ("bend the knee", "pull the big toe up"), and the parts that feel for a point.
+_MOVES = re.compile(
+    r"\b(?:bend|bent|bending|flex|flexed|flexing|straighten|pull|pulling|lift|lifting|raise|raising|curl|curling|"
+    r"point|pointing|wiggle|spread|press\s+down|stretch)\b|\b(?:knees?|elbows?|wrists?|ankles?|toes?)\s+(?:\w+\s+)?(?:bent|flexed|up|raised)\b"
+)
+_HAND = frozenset({"hand", "finger"})
 # Postures that leave one side of the trunk to work on: lying face down, the back; face up, the front.
 _FACE_DOWN = re.compile(
     r"\b(?:lying|lie|lies|laid|lay)\s+(?:\w+\s+){0,2}?(?:face[- ]down|prone|on\s+(?:the|your|their|his|her)\s+(?:front|belly|stomach|tummy))\b"  # noqa: E501 (a pattern reads best whole)
@@ -177,6 +213,16 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
         if re.match(r"\s+of\b", head[m.start + len(m.text) :]) and m.text in ("head", "neck", "back", "face"):
             continue  # "the medial head of the gastrocnemius" is a muscle's head
         after = full[m.start + len(m.text) :]
+        if (
+            m.text.strip() in ("back", "front")
+            and re.match(
+                r"\s+(?:of\s+(?:the\s+)?)?(?:wrist|hand|forearm|arm|knee|thigh|leg|foot|ankle|heel|calf|shin|finger|thumb)s?\b"
+                r"(?!\s+of\b)",
+                after,
+            )
+            and not re.match(r"\s+of\b", after)
+        ):
+            continue  # "the back wrist crease": the back of the wrist
         if m.text.strip() in ("back", "front") and re.match(
             r"\s+(?:and|or|/)\s+(?:\w+\s+){0,2}(?:sides?|edges?|parts?|aspects?|surfaces?|borders?)\s+of\b", after
         ):

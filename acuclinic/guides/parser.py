@@ -527,6 +527,8 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
             before,
         ):
             continue
+        if re.search(r"\bline\b[^,;]*\b(?:from|to|between|joining|connecting)\b", before):
+            continue  # "on the line running from that hollow to the outer end of the elbow crease": an end of it
         if re.match(r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls)\b", clause[lm.end :]):
             continue  # "where the tip of the middle finger touches": a way to find it
 

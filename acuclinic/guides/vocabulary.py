@@ -105,12 +105,14 @@ OPPOSITE_DIRECTION = {
 # Positioning cues: how to stand, sit, move or feel for the point. A clause that starts so is not a location.
 CUE_START = re.compile(
     r"^(?:with|while|when|if|bend|bent|make|making|lying|lie|lay|sit|sitting|seated|stand|standing|ask|have|"
-    r"turn|tilt|open|opening|close|closing|raise|raising|lift|lifting|press|pressing|slide|sliding|run|"
+    r"turn|tilt|tip|tipping|open|opening|close|closing|raise|raising|lift|lifting|press|pressing|slide|sliding|run|"
     r"running|feel|feeling|find|finding|flex|flexing|extend|keep|place|put|fold|folding|hold|holding|let|"
     r"rest|point|clench|squeeze|curl|spread|pull|push|trace|follow|look|measure|count|you|this\s+is|drop|stick|hook|"
     r"bring|roll|cross|shrug|move|pinch|grip|relax|cup|draw|locate|interlace|interlock|clasp|wrap|lean|rotate|"
     r"wiggle|brace|tense|breathe|tuck|imagine|start|go|put|"
     r"then|and\s+then|now|(?:the\s+)?(?:palms?|face|head|knees?|elbows?|arms?|legs?|fingers?|thumbs?|hands?|mouth|"
+    r"foot|feet|toes?|jaw|eyes?)\s+(?:by|at|along)\s+(?:the|your|their)\s+sides?|"
+    r"(?:the\s+)?(?:palms?|face|head|knees?|elbows?|arms?|legs?|fingers?|thumbs?|hands?|mouth|"
     r"foot|feet|toes?|jaw|eyes?)\s+(?:\w+\s+)?(?:down|up|facing|turned|bent|flexed|straight|raised|relaxed|open|"
     r"closed|forward|pointing|resting|slightly|hanging|crossed|folded|extended|stretched|lifted|supported)|it\s+(?:is|lies|sits)\s+(?:easiest|easier|best)|easiest|easier|best|often|usually|a\s+pulse|pulse|"
     r"the\s+patient|patient|traditionally|in\s+men|in\s+women|men|women)\b"
@@ -190,7 +192,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"outer\s+(?:bony\s+)?(?:knob|bump|epicondyle)", "lateral_epicondyle", {"arm": (-0.5, 0.5)}),
     (r"elbows?", None, {"arm": (-0.7, 0.7)}),
     (r"(?:(?:back|palm|dorsal|palmar|front)(?:[- ]side)?\s+)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"  # noqa: E501 (a pattern reads best whole)
-     r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?", None, {"arm": (11.8, 12.3)}),
+     r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?(?!\s+(?:flexor|extensor))", None, {"arm": (11.8, 12.3)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:bony\s+)?(?:bump|knob|point|end|tip)\s+(?:at\s+the\s+end\s+)?of\s+the\s+(?:radius|ulna)|styloid(?:\s+process)?|"
      r"head\s+of\s+the\s+ulna|(?:radius|ulna)(?:'s|’s)?\s+(?:knob|bump)", None, {"arm": (10.8, 12.0)}),
     (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}(?:metacarpal(?:\s+bone)?|(?:finger(?:'s)?\s+)?long\s+bone)",
