@@ -150,6 +150,11 @@ _DEFINITION = re.compile(
 )
 
 
+# "On the phone I usually explain that ...", "at my last appointment he used ...": when, not where.
+_LEAD_IN = re.compile(
+    r"^(?:(?:on\s+the\s+phone|in\s+my\s+experience|at\s+(?:my|your|the)\s+(?:last|first|next)\s+(?:appointment|session|visit)|"
+    r"last\s+(?:session|time|week|visit)|this\s+time|honestly|basically|so|well|okay|ok|just\s+so\s+you\s+know)\s*,?\s+)+"
+)
 _WHERE = (
     r"(?:(?:just|right|directly|about|roughly|exactly|slightly|also)\s+)?(?:on|at|in|over|into|between|inside|along|"
     r"behind|below|above|under|beneath|halfway|midway|level|in\s+front|\d|one|two|three|four|five|six|seven|eight|"
@@ -158,7 +163,8 @@ _WHERE = (
 _FRAMING = re.compile(
     r"^(?:.*?\b(?:(?:point|spot|it|one|mine|needle|that|this)\b[\w' ]*?\b(?:is|'s|are|situates?|situated|sits|lies|"
     r"lie|done|needled|needles|placed|used|goes|went|found|located|inserted)|it's|that's|"
-    r"(?:she|he|they|we|i|you)(?:'ll|\s+will|\s+would|'d|\s+usually|\s+always)?\s+(?:be\s+)?(?:working|works?|needled?|"
+    r"(?:she|he|they|we|i|you|acupuncturist|practitioner|therapist|physio|doctor)(?:'ll|\s+will|\s+would|'d|\s+usually|"
+    r"\s+always|\s+first)?\s+(?:be\s+)?(?:working|works?|needled?|"
     r"used?|put|treat(?:ed|s)?|goes|go|went|places?|placed)(?:\s+(?:the|a)\s+(?:needle|spot|point))?|"
     r"feel\s+for\s+(?:the|a|this|that)\s+(?:spot|point)|press(?:\s+(?:gently|firmly|lightly|here|down))?|"
     r"explain\s+that\s+it(?:'s|\s+is))"
@@ -182,6 +188,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
         described = False
         after_cue = False
         for part in sentence:
+            part = _LEAD_IN.sub("", part)
             if after_cue and not _LOCATION_WORD.match(part) and not _SUBJECT.match(part) and not _FRAMING.match(part):
                 # "Hook the webs of your two hands together, thumb to index": the cue goes on.
                 out.append(("cue", part))
@@ -220,6 +227,8 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                 continue
             out.append(("position" if (POSITION_START.match(part) or first or subject) else "reference", part))
             first = False
+    # "The thumb end of my wrist crease", "your kneecap": whose body it is does not move the point.
+    out = [(k, _POSSESSIVE.sub("the", p) if k in ("position", "reference") else p) for k, p in out]
     # "Find the little-finger end of the elbow crease; the point is in the dip there": what the cue found
     # is where the point is.
     for i, (kind, part) in enumerate(out):
@@ -233,5 +242,6 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     return out
 
 
+_POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)\s*$")
 _FOUND = re.compile(r"\b(?:find|feel\s+for|locate)\s+(the\s+[^,;]+)$")

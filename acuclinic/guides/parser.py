@@ -129,15 +129,15 @@ _GAP_DIGITS = re.compile(
     r"(?:\s+bones)?)?"
 )
 _ON_DIGIT = re.compile(
-    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge)\s+of\s+the\s+){0,2}"
+    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge|border|aspect|margin|surface|pad)\s+of\s+the\s+){0,2}"
     rf"(?P<d>{DIGIT_WORD})[- ](?P<kind>finger|toe)\b"
     r"(?![- ](?:side|edge|end|border)|'s|’s)|"
-    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge)\s+of\s+the\s+){0,2}"
+    r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge|border|aspect|margin|surface|pad)\s+of\s+the\s+){0,2}"
     r"(?P<t>thumb|big\s+toe|great\s+toe|hallux)\b"
     r"(?![- ](?:side|edge|end|border)|'s|’s)"
 )
 _DIGIT_FACING = re.compile(
-    rf"\b(?:side|edge|corner)(?:\s+of\s+the\s+(?:finger\s?|toe\s?|thumb\s?)?nail)?\s+(?:that\s+)?(?:faces|facing|next\s+to|"
+    rf"\b(?:side|edge|corner)(?:\s+of\s+the\s+(?:finger\s?|toe\s?|thumb\s?)?nail)?\s+(?:that\s+|which\s+)?(?:faces|facing|next\s+to|"
     rf"nearest(?:\s+to)?|closest\s+to|toward|towards|on\s+the\s+side\s+of)\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers))|"
     # "on its middle-finger side", "the nail corner on the second-toe side": the neighbour named for the side.
     r"\b(?:its|the)\s+(?P<n>index|middle|ring|second|third|fourth|2nd|3rd|4th)[- ](?:finger|toe)[- ](?:side|edge|corner)\b|"  # noqa: E501 (a pattern reads best whole)

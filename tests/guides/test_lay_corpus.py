@@ -5,10 +5,12 @@ import collections
 import pytest
 
 from acuclinic.atlas.schema import read_all
-from tests.guides.lay_corpus.corpus import FAULTS, FRESH, HELD_OUT, PATH, load
+from tests.guides.lay_corpus.corpus import BLIND, FAULTS, FRESH, HELD_OUT, PATH, load
 
 
-@pytest.fixture(scope="module", params=[PATH, HELD_OUT, FRESH], ids=["development", "held_out", "fresh"])
+@pytest.fixture(
+    scope="module", params=[PATH, HELD_OUT, FRESH, BLIND], ids=["development", "held_out", "fresh", "blind"]
+)
 def corpus(request):
     return load(request.param)
 

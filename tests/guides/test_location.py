@@ -15,7 +15,7 @@ from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_f
 from acuclinic.guides.figure_placement import figure_names
 from acuclinic.guides.judge import judge
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR
-from tests.guides.lay_corpus.corpus import FRESH, HELD_OUT, PATH, load
+from tests.guides.lay_corpus.corpus import BLIND, FRESH, HELD_OUT, PATH, load
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -56,11 +56,23 @@ def test_wrong_lay_descriptions_caught(corpus):
 
 def test_wording_it_was_not_tuned_on_does_not_slip_back():
     """The fresh corpus came after the tuning, from a third writer (README: 85.8 % caught, 3.6 % false alarms
-    when it arrived); the checker was then tuned on it too (91.2 %, 0 %). These floors keep it there."""
+    when it arrived); the checker was then tuned on it too (93.5 %, 0 %). These floors keep it there."""
     fresh = load(FRESH)
     bad = [d for d in fresh if not d.correct]
     correct = [d for d in fresh if d.correct]
-    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.91
+    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.93
+    assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
+
+
+def test_wording_in_other_voices_does_not_slip_back():
+    """The blind corpus came from a fourth writer in five voices (a forum post, a handout, a translated clinic
+    site, a receptionist, a textbook) after the checker was tuned on the other three: 80.5 % caught, 4.6 %
+    false alarms when it arrived (README). The checker then learnt to read through the framing ("Receptionist:
+    that point is on ...", "mine is always done on ..."): these floors keep what it reads now."""
+    blind = load(BLIND)
+    bad = [d for d in blind if not d.correct]
+    correct = [d for d in blind if d.correct]
+    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.94
     assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
 
 
@@ -109,7 +121,10 @@ def test_wording_it_was_not_tuned_on_does_not_slip_back():
      ("LU1", "One cun below the inner end of the collarbone."),  # the collarbone's ends
      ("CV12", "Lying face down: on the midline, four cun above the navel."),  # a posture that leaves the back
      ("LI11", "Bend the elbow and find the little-finger end of the elbow crease; the point is right there."),
-     ("PC7", "Two finger widths (1.5 cun) above the palm-side wrist crease, between the tendons.")],  # same twice
+     ("PC7", "Two finger widths (1.5 cun) above the palm-side wrist crease, between the tendons."),  # same twice
+     ("PC1", "Front desk: we tell people it's on the top of the shoulder, a cun out from the nipple."),  # framing
+     ("HT7", "My physio put the needle at the thumb end of my wrist crease."),  # whose body it is
+     ("SI1", "This point is on little finger, at nail corner of the side which faces the ring finger.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -144,7 +159,13 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("PC7", "In the middle of the palm-side wrist crease, between the two tendons."),  # not the middle of the palm
      ("BL40", "In the middle of the crease behind the knee; the kneecap is straight in front of it."),  # "it": the point
      ("CV4", "On the lower belly midline, three cun (four finger widths) below the navel."),
-     ("SI6", "On the back of the wrist, in the slot on the thumb side of the ulna's round head, a cun above the wrist crease.")],
+     ("SI6", "On the back of the wrist, in the slot on the thumb side of the ulna's round head, a cun above the wrist crease."),
+     ("GV9", "Arms by the sides: on the midline, in the gap below the seventh thoracic vertebra."),  # a posture
+     ("SP6", "Lay four fingers above the inner ankle bone, little finger on it: the point is at your index finger's edge, "
+             "behind the shin bone."),  # the hand as a ruler
+     ("LU7", "Hook the webs of both hands together, thumb to index: the point is under the index fingertip, on the "
+             "thumb side of the forearm, a little above the wrist."),  # a cue's clauses run on
+     ("HT7", "At the little-finger end of the wrist crease a tendon stands out; the point is in the hollow on its thumb side.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
