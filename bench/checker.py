@@ -48,7 +48,7 @@ def flagged(code: str, text: str) -> list[str]:
 def coverage(pairs) -> tuple[float, float, int, int]:
     """Texts read in full, the mean share of clauses checked, and measures read / judged on the figures."""
     placements = atlas_facts().placements
-    verdicts = [judge(text, p) for code, text in pairs if (p := placements.place(code)) is not None]
+    verdicts = [judge(text, p, placements.place) for code, text in pairs if (p := placements.place(code)) is not None]
     full = sum(v.share_checked == 1 for v in verdicts) / len(verdicts)
     mean = sum(v.share_checked for v in verdicts) / len(verdicts)
     return full, mean, sum(v.measures for v in verdicts), sum(v.on_figure for v in verdicts)

@@ -179,7 +179,7 @@ def _check_location(entry: PointEntry, code: str, i: int, atlas: AtlasFacts, add
         if found is not None:
             add(ERROR, "location_region", f"{code}: {found.message}.", point=code, field="points", index=i, link=link)
         return
-    verdict = judge(entry.location, placement)
+    verdict = judge(entry.location, placement, atlas.placements.place)
     where = _where(atlas.locations.get(code, ""), region.label)
     if verdict.errors:
         said = "; ".join(verdict.errors)

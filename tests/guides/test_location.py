@@ -21,7 +21,8 @@ TODAY = dt.date(2026, 1, 1)
 
 
 def verdict(code, text):
-    return judge(text, atlas_facts().placements.place(code))
+    placements = atlas_facts().placements
+    return judge(text, placements.place(code), placements.place)
 
 
 def wrong(code, text):
@@ -124,6 +125,7 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("PC7", "Two finger widths (1.5 cun) above the palm-side wrist crease, between the tendons."),  # same twice
      ("PC1", "Front desk: we tell people it's on the top of the shoulder, a cun out from the nipple."),  # framing
      ("HT7", "My physio put the needle at the thumb end of my wrist crease."),  # whose body it is
+     ("LI14", "On the outer side of the upper arm, two cun above LI11."),  # another point as the landmark
      ("SI1", "This point is on little finger, at nail corner of the side which faces the ring finger.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
