@@ -8,6 +8,8 @@ from typing import TextIO
 
 from django.db import transaction
 from django.utils import timezone
+from modelsearch.backends import get_search_backends
+from wagtail.models import ReferenceIndex
 
 from .codes import sort_key
 from .figures.positions import build_atlas
@@ -60,6 +62,7 @@ def load_atlas(data_dir: Path = DATA_DIR, stdout: TextIO | None = None) -> LoadR
     existing_points = {p.code: p for p in Point.objects.all()}
     report = LoadReport()
     now = timezone.now()
+    new_points: list[Point] = []
     for meridian_order, channel in enumerate(files):
         record = channel.meridian
         meridian = existing_meridians.get(record.code) or Meridian(code=record.code)
@@ -75,12 +78,14 @@ def load_atlas(data_dir: Path = DATA_DIR, stdout: TextIO | None = None) -> LoadR
             values["sort_order"] = _atlas_rank(point_record.code)
             values["series"] = point_record.code.rstrip("0123456789")
             if point is None:
-                Point.objects.create(
-                    code=point_record.code,
-                    slug=point_record.code.lower(),
-                    meridian=meridian,
-                    data_changed_at=now,
-                    **values,
+                new_points.append(
+                    Point(
+                        code=point_record.code,
+                        slug=point_record.code.lower(),
+                        meridian=meridian,
+                        data_changed_at=now,
+                        **values,
+                    )
                 )
                 created += 1
             elif point.meridian_id != meridian.pk or any(getattr(point, k) != v for k, v in values.items()):
@@ -98,7 +103,22 @@ def load_atlas(data_dir: Path = DATA_DIR, stdout: TextIO | None = None) -> LoadR
         report.lines.append(line)
         if stdout is not None:
             stdout.write(line)
+    _add_new(new_points)
     return report
+
+
+def _add_new(points: list[Point]) -> None:
+    """Insert new points in one statement, then index them in bulk: the search index and Wagtail's reference
+    index as saving each would (409 saves with their signals took most of a fresh load's 13 s)."""
+    if not points:
+        return
+    created = Point.objects.bulk_create(points)
+    if any(p.pk is None for p in created):  # a database that does not return new keys
+        created = list(Point.objects.filter(code__in=[p.code for p in points]))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(Point, created)
+    for point in created:
+        ReferenceIndex.create_or_update_for_object(point)
 
 
 def _atlas_rank(code: str) -> int:

@@ -33,6 +33,24 @@ def test_loading_into_an_empty_atlas_creates_every_point_and_prints_progress(db)
     assert "410 points (410 new, 0 updated, 0 unchanged)" in out.getvalue()
 
 
+def test_a_fresh_load_indexes_every_new_point_as_saving_each_would(db):
+    """New points go in with one statement: the search index and Wagtail's reference index still get them."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+    from wagtail.search.backends import get_search_backend
+
+    Point.objects.all().delete()
+    Meridian.objects.all().delete()
+    load_atlas(stdout=io.StringIO())
+    assert [p.code for p in get_search_backend().search("huantiao", Point)][:1] == ["GB30"]
+    references = ReferenceIndex.objects.filter(base_content_type=ContentType.objects.get_for_model(Point))
+    assert references.values("object_id").distinct().count() == 410  # each point -> its meridian
+    gb30 = Point.objects.get(code="GB30")
+    assert set(ReferenceIndex.get_references_for_object(gb30).values_list("to_object_id", flat=True)) == {
+        str(gb30.meridian_id)
+    }
+
+
 def test_loading_twice_changes_nothing(clinic_site):
     before = list(Point.objects.values_list("code", "updated_at"))
     report = load_atlas(stdout=io.StringIO())
