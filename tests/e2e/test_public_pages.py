@@ -1,8 +1,8 @@
 """Every public page type in Chromium at desktop and phone widths: zero axe-core violations (light and dark),
 no sideways scrolling down to 320 px, the header on one line at 1280 px, and a screenshot of each.
 
-Screenshots go to a temporary folder; with ACUCLINIC_SCREENSHOTS=1 (`make screenshots`) they are written to
-docs/screenshots/, where the README links them.
+With ACUCLINIC_SCREENSHOTS=1 (`make screenshots`) a screenshot of each page is written to docs/screenshots/,
+where the README links them; other runs take none.
 """
 
 import datetime as dt
@@ -95,11 +95,10 @@ def check(page, axe, name, width, shots, problems, *, screenshot=True):
     scroll = page.evaluate("document.documentElement.scrollWidth")
     if scroll > width:
         problems.append(f"{name} @ {width}px scrolls sideways: {scroll}px wide")
-    if screenshot:
+    if screenshot and shots == DOCS:  # a full-page screenshot costs about a second; only `make screenshots` keeps them
         path = shots / f"{name}-{width}.png"
         page.screenshot(path=str(path), full_page=True)
-        if shots == DOCS:
-            keep_small(path)
+        keep_small(path)
 
 
 def keep_small(path: Path) -> None:
