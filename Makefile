@@ -31,8 +31,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# One pytest worker per core (pytest-xdist; an idle worker takes tests queued for a busy one).
+# TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
+
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 # Production-like: needs ACUCLINIC_ENV=production, SECRET_KEY and ALLOWED_HOSTS in the environment.
 serve-prod: install
