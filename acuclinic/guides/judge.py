@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import parser
 from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
 from .figure_placement import LINES, MIDLINE, figure_names
-from .placement import Frame, Placement, limb_of
+from .placement import Frame, Placement, limb_of, other_points
 from .vocabulary import EXTRA, OPPOSITE_DIRECTION, TOLERANCE_FLOOR
 
 # Words that start a reference inside a clause: what follows is measured from, not where the point is.
@@ -32,7 +32,6 @@ _RELATION = re.compile(
 )
 # Multi-part words narrowed by the side they are seen from: the front of the hip is the groin.
 _NARROW = {("hip", "anterior"): {"groin"}, ("hip", "posterior"): {"buttock"}, ("hip", "lateral"): {"buttock", "thigh"}}
-_CODE_RE = re.compile(r"\b([A-Z]{2}\d{1,2}|EX-[A-Z]{1,2}\d{1,2})\b")
 _TRUNK = {"chest", "abdomen", "back", "neck", "groin", "buttock"}
 # Zones of the neck and trunk named as the position, by level (vocabulary.py's trunk axis).
 _TRUNK_ZONES = (
@@ -97,13 +96,7 @@ _RULER_FINGER = re.compile(
 def judge(text: str, placement: Placement, others: Callable[[str], Placement | None] | None = None) -> Verdict:
     """``others`` places the other points the text names ("three cun above LI11"), when given."""
     verdict = Verdict()
-    extra = []
-    for other in dict.fromkeys(_CODE_RE.findall(text)) if others is not None else ():
-        if other != placement.code and (placed := others(other)) is not None:
-            axes = {a: v for a, v in placed.axes.items() if a in placed.measured and a in parser.VERTICAL}
-            if axes:
-                extra.append((re.compile(rf"\b{re.escape(other.lower())}\b"), None, axes))
-    token = EXTRA.set(tuple(extra))
+    token = EXTRA.set(other_points(text, placement.code, others) if others is not None else ())
     try:
         return _judge(text, placement, verdict)
     finally:

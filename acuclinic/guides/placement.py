@@ -84,6 +84,16 @@ class PointText:
     aspect: str
 
 
+def other_points(text: str, code: str, place) -> tuple:
+    """Landmarks for the other points ``text`` names by code ("3 cun below ST35"), where ``place`` puts them."""
+    extra = []
+    for other in dict.fromkeys(_CODE_RE.findall(text)):
+        if other != code and (placed := place(other)) is not None:
+            axes = {a: v for a, v in placed.axes.items() if a in placed.measured and a != "side"}
+            extra.append((re.compile(rf"\b{re.escape(other.lower())}\b"), None, axes))
+    return tuple(extra)
+
+
 def limb_of(part: str) -> str | None:
     if part in _LIMB_PARTS["arm"] | {"hand", "finger"}:
         return "arm"
@@ -110,12 +120,8 @@ class AtlasTextPlacements:
         placement = Placement(code, point.part, point.aspect, limb_of(point.part))
         defaults = dict(PART_RANGES.get(point.part, {}))
         defaults.update(REGION_RANGES.get(self._regions.get(code, ""), {}))
-        extra = []
-        for other in dict.fromkeys(_CODE_RE.findall(point.location)):
-            if other != code and _depth < 3 and (placed := self.place(other, _depth + 1)) is not None:
-                axes = {a: v for a, v in placed.axes.items() if a in placed.measured and a != "side"}
-                extra.append((re.compile(rf"\b{re.escape(other.lower())}\b"), None, axes))
-        token = EXTRA.set(tuple(extra))
+        place = (lambda other: self.place(other, _depth + 1)) if _depth < 3 else (lambda other: None)
+        token = EXTRA.set(other_points(point.location, code, place))
         try:
             reading = parser.read(point.location, placement.limb)
         finally:
