@@ -249,14 +249,18 @@ def mentions(text: str) -> list[Mention]:
     found.sort(key=lambda m: m.start)
     # "Just inside the hairline" is within it, not its medial side.
     aspects = [
-        (m.end(), ASPECT_WORDS[m.group(1)])
+        (m.end(), ASPECT_WORDS[m.group(1)], m.group(1))
         for m in _ASPECT_RE.finditer(lowered)
         if not taken[m.start()] and not (m.group(1) in ("inside", "outside") and lowered.startswith(" the", m.end()))
     ]
     bound = []
     for mention in found:
         before = next(
-            (a for end, a in reversed(aspects) if end <= mention.start and _GAP_RE.match(lowered[end : mention.start])),
+            (
+                _inner_forearm(word, lowered[end : mention.start], mention.parts) or a
+                for end, a, word in reversed(aspects)
+                if end <= mention.start and _GAP_RE.match(lowered[end : mention.start])
+            ),
             None,
         )
         aspect = (
@@ -267,8 +271,8 @@ def mentions(text: str) -> list[Mention]:
         if aspect is None:
             aspect = next(
                 (
-                    a
-                    for end, a in reversed(aspects)
+                    _inner_forearm(word, lowered[end : mention.start], mention.parts) or a
+                    for end, a, word in reversed(aspects)
                     if end <= mention.start and _GAP_RE.match(lowered[end : mention.start])
                 ),
                 None,
@@ -277,6 +281,14 @@ def mentions(text: str) -> list[Mention]:
             aspect = next((_DORSAL[p] for p in mention.parts if p in _DORSAL), None)
         bound.append(Mention(mention.text, mention.parts, aspect, mention.start))
     return bound
+
+
+def _inner_forearm(word: str, gap: str, parts: frozenset[str]) -> str | None:
+    """ "The inner forearm", "the inside of the wrist": in lay words the soft, palm side, not the ulnar border
+    ("the inner edge of the forearm" stays a border)."""
+    if word in ("inner", "inside") and parts <= {"forearm", "wrist"} and not re.search(r"\b(?:edge|border)\b", gap):
+        return "anterior"
+    return None
 
 
 def compatible_parts(part: str) -> set[str]:

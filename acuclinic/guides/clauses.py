@@ -239,6 +239,17 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                     break
                 if out[j][0] != "cue":
                     break
+    if not any(kind in ("position", "reference") for kind, _ in out):
+        # "Bend the elbow and find the end of the crease on the little-finger side, by the inner knob": with no
+        # other location, what the text has you find is the point, and what runs on from it measures it.
+        for i, (kind, part) in enumerate(out):
+            if kind == "cue" and (found := _FOUND.search(part)):
+                out[i] = ("position", f"at {found.group(1)}")
+                for j in range(i + 1, len(out)):
+                    if out[j][0] != "cue" or not _LOCATION_WORD.match(out[j][1]):
+                        break
+                    out[j] = ("reference", out[j][1])
+                break
     return out
 
 

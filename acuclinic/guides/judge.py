@@ -39,6 +39,7 @@ _TRUNK_ZONES = (
     (r"(?:middle|centre|center)\s+of\s+the\s+(?:upper\s+)?back|mid[- ]back", (10.0, 19.5)),
     (r"upper\s+back|top\s+of\s+the\s+back", (7.0, 19.8)),
     (r"lower\s+back|small\s+of\s+the\s+back|lumbar", (18.5, 25.5)),
+    (r"sacrum|sacral|tailbone|coccyx", (23.0, 32.0)),
     (r"upper\s+chest", (8.3, 12.8)),
     (r"upper\s+(?:belly|abdomen|tummy)", (15.0, 22.0)),
     (r"lower\s+(?:belly|abdomen|tummy)", (20.5, 28.5)),
@@ -82,13 +83,16 @@ class Verdict:
 
 # The hand laid on the body as a ruler: "four fingers together, little finger on the ankle bone".
 _HAND_RULER = re.compile(
-    r"\b(?:(?:two|three|four|2|3|4)\s+fingers(?!\s*(?:'|’)?\s*(?:widths?|breadths?))|fingers\s+(?:together|flat|side\s+by\s+side)|"
+    r"\b(?:(?:two|three|four|2|3|4)\s+fingers(?!\s*(?:'|’)?\s*(?:widths?|breadths?))(?!\s*(?:\([^)]*\)\s*)?(?:above|below|up|down|from|"
+    r"behind|in\s+front|beside|inside|outside|out|back|higher|lower|apart|away|to\s+the|(?:toward|towards|into|under|over)\b))|"
+    r"fingers\s+(?:together|flat|side\s+by\s+side)|"
     r"(?:lay|put|place|rest|line\s+up)\s+(?:your\s+|the\s+)?(?:\w+\s+)?fingers)\b",
     re.IGNORECASE,
 )
 _RULER_FINGER = re.compile(
     r"\b(?:your\s+|my\s+|the\s+)?(?:(?:top|bottom|upper|lower|first|last|index|middle|ring|little|fourth|pinky|pinkie)\s+)?"
-    r"(?:finger|fingers|thumb)\b(?!\s*(?:-|\s)?(?:(?:'|’)?s?\s*)?(?:widths?|breadths?))",
+    r"(?:finger|fingers|thumb)\b(?!\s*(?:-|\s)?(?:(?:'|’)?s?\s*)?(?:widths?|breadths?))"
+    r"(?![- ](?:sides?|edges?|ends?|borders?|corners?)\b)",
     re.IGNORECASE,
 )
 
@@ -215,6 +219,13 @@ def _head(clause: str) -> str:
 def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
     head = _head(clause)
     full = _LEAD.sub("", clause)  # the clause as far as it goes, at the same offsets as its head
+    bare = _BARE_FACE.fullmatch(head)
+    if bare and placement.limb is not None:
+        # "On the inner edge of the forearm, five cun above the wrist, on the back": the back of the limb.
+        said = "posterior" if bare.group(1) == "back" else "anterior"
+        if OPPOSITE.get(placement.aspect) == said:
+            return f"the text puts it on the {_plain_side(said, placement.part)} (“{bare.group(0).strip()}”)", True
+        return None, placement.aspect in ("anterior", "posterior")
     named = mentions(head)
     if not named:
         return None, False
@@ -259,7 +270,7 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             and m.aspect == opposite
             and not border
         ):
-            return f"the text puts it on the {opposite} side (“{m.text.strip()}”)", True
+            return f"the text puts it on the {_plain_side(opposite, placement.part)} (“{m.text.strip()}”)", True
         for pattern, axis, (lo, hi) in _SEGMENT_CORES:
             span = placement.axes.get(axis)
             measured = span and axis in placement.measured and re.fullmatch(pattern, m.text.strip())
@@ -275,7 +286,11 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
         ):
             # The body figure shows the point from the front (or the back): "on the back of the hip" for ST31.
             where = "front" if faces == "anterior" else "back"
-            return f"the text puts it on the {OPPOSITE[faces]} side (“{m.text.strip()}”); it is on the {where}", True
+            return (
+                f"the text puts it on the {_plain_side(OPPOSITE[faces], placement.part)} (“{m.text.strip()}”); "
+                f"it is on the {where}",
+                True,
+            )
     if "head" in placement.measured and placement.part == "head":
         for pattern, (lo, hi) in _HEAD_ZONES:
             if re.search(rf"\b(?:{pattern})\b", head):
@@ -289,6 +304,20 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
                 if hi + 1.0 < plo or lo - 1.0 > phi:
                     return f"the text puts it on the {re.search(pattern, head).group(0)}", True
     return None, True
+
+
+_ARM_FACES = {"forearm", "wrist", "hand", "finger"}
+_BARE_FACE = re.compile(
+    r"\s*(?:(?:just|right|more)\s+)?(?:on|at|to|over|toward|towards)\s+the\s+(back|front)(?:\s+side)?\s*"
+)
+
+
+def _plain_side(aspect: str, part: str) -> str:
+    """ "anterior" in a patient's words: the palm side of a forearm, the front of a thigh, the inner side of a leg."""
+    if part in _ARM_FACES and aspect in ("anterior", "posterior"):
+        return "palm side" if aspect == "anterior" else "back"
+    return {"anterior": "front", "posterior": "back", "medial": "inner side", "lateral": "outer side",
+            "superior": "top", "inferior": "underside"}.get(aspect, f"{aspect} side")  # fmt: skip
 
 
 def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]:
@@ -321,7 +350,7 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
     lo, hi = claim.lo - claim.tolerance, claim.hi + claim.tolerance
     if hi < span[0] or lo > span[1]:
         if claim.axis == "side":
-            digit = re.search(r"\b(toe|finger|thumb)\b", claim.words)
+            digit = re.search(r"\b(toe|finger|thumb)\b(?![- ](?:side|edge|end|border|corner))", claim.words)
             return f"“{_said(claim.words)}” is the wrong side of the {digit.group(1) if digit else 'limb'}", True
         return f"“{_said(claim.words)}” is not where it is", True
     return None, True

@@ -193,8 +193,11 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"elbows?", None, {"arm": (-0.7, 0.7)}),
     (r"(?:(?:back|palm|dorsal|palmar|front)(?:[- ]side)?\s+)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"  # noqa: E501 (a pattern reads best whole)
      r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?(?!\s+(?:flexor|extensor))", None, {"arm": (11.8, 12.3)}),  # noqa: E501 (a pattern reads best whole)
+    # The round head of the ulna, with its sides (SI6 is in the cleft on its thumb side).
+    (r"(?:(?:round|rounded|small|bony)\s+){0,2}head\s+of\s+the\s+ulna|ulna(?:'s|’s)?\s+(?:(?:round|rounded|bony)\s+){0,2}head|"
+     r"ulnar\s+head", "ulna_head", {"arm": (10.8, 12.0)}),
     (r"(?:bony\s+)?(?:bump|knob|point|end|tip)\s+(?:at\s+the\s+end\s+)?of\s+the\s+(?:radius|ulna)|styloid(?:\s+process)?|"
-     r"head\s+of\s+the\s+ulna|(?:radius|ulna)(?:'s|’s)?\s+(?:knob|bump)", None, {"arm": (10.8, 12.0)}),
+     r"(?:radius|ulna)(?:'s|’s)?\s+(?:knob|bump)", None, {"arm": (10.8, 12.0)}),
     (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}(?:metacarpal(?:\s+bone)?|(?:finger(?:'s)?\s+)?long\s+bone)",
      None, {"arm": (13.3, 14.7)}),
     (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}metatarsal(?:\s+bone)?", None, {"leg": (19.3, 20.5)}),  # noqa: E501 (a pattern reads best whole)

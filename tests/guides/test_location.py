@@ -126,7 +126,13 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("PC1", "Front desk: we tell people it's on the top of the shoulder, a cun out from the nipple."),  # framing
      ("HT7", "My physio put the needle at the thumb end of my wrist crease."),  # whose body it is
      ("LI14", "On the outer side of the upper arm, two cun above LI11."),  # another point as the landmark
-     ("SI1", "This point is on little finger, at nail corner of the side which faces the ring finger.")],
+     ("SI1", "This point is on little finger, at nail corner of the side which faces the ring finger."),
+     ("TE5", "On the inner forearm, two cun up from the wrist crease, between the tendons."),  # lay "inner": palm side
+     ("GV16", "Over the sacrum on the midline, in the hollow between the two muscles."),  # the sacrum by level, for a neck point
+     ("SI6", "On the back of the forearm, a cun above the wrist crease, in the dip on the little-finger side of the ulna's round head."),
+     ("LU7", "On the little-finger side of the forearm, two fingers above the wrist crease."),  # a measure, not a ruler
+     ("LI11", "Bend the elbow and find the end of the crease on the little-finger side."),  # what it has you find
+     ("PC6", "Two cun above the wrist crease between the tendons, on the back.")],  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -167,7 +173,12 @@ def test_each_kind_of_misreading_is_caught(code, text):
              "behind the shin bone."),  # the hand as a ruler
      ("LU7", "Hook the webs of both hands together, thumb to index: the point is under the index fingertip, on the "
              "thumb side of the forearm, a little above the wrist."),  # a cue's clauses run on
-     ("HT7", "At the little-finger end of the wrist crease a tendon stands out; the point is in the hollow on its thumb side.")],
+     ("HT7", "At the little-finger end of the wrist crease a tendon stands out; the point is in the hollow on its thumb side."),
+     ("PC4", "Down the middle of the inner forearm, five cun from the wrist crease, between the tendons."),
+     ("SI7", "On the inner edge of the forearm, five cun above the wrist, on the back."),  # an edge, then the face
+     ("GV2", "On the midline over the sacrum, at the gap at its lower end."),
+     ("LI11", "Bend the elbow and find the thumb end of the crease."),
+     ("LU7", "Two fingers above the wrist crease, on the thumb side of the forearm.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
