@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import CUE_START, NUMBER, POSITION_START, UNIT
+from .vocabulary import CUE_START, DIGIT_WORD, NUMBER, POSITION_START, UNIT, spell_out
 
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _OWNER = re.compile(
@@ -87,6 +87,22 @@ _AND_FIND = re.compile(
 )
 
 
+# "Big toe, lat. side, 0.1 cun from the nail corner": the shorthand names the digit, then its side.
+_DIGIT_THEN_SIDE = re.compile(
+    rf"\b(?:on\s+)?(?:the\s+)?(?P<digit>{DIGIT_WORD}\s+(?:finger|toe)|thumb|big\s+toe|great\s+toe|little\s+toe)"
+    r"\s*,\s*(?:on\s+)?(?:the\s+|its\s+)?"
+    r"(?P<side>(?:radial|ulnar|medial|lateral|inner|outer|tibial|fibular|thumb|little[- ]finger)"
+    r"[- ](?:side|edge|border|aspect|(?:nail\s+)?corner))"
+)
+_VAGUE_THEN_EXACT = re.compile(
+    rf"\b{NUMBER}\s*{UNIT}\s+(?:and\s+a\s+(?:bit|little)(?:\s+more)?|or\s+so|or\s+a\s+bit\s+more|plus(?:\s+a\s+bit)?)\s*"
+    rf"\(\s*(?:about\s+|roughly\s+|that\s+is\s+)?(?P<exact>{NUMBER}\s*{UNIT})\s*\)"
+)
+_BACK_OF_HEAD = re.compile(
+    r"\b(?:back|nape)\s+of\s+(?:the\s+)?(?:neck|head|skull)|\bnape\b|\bocciput|\bbase\s+of\s+the\s+skull"
+)
+_FRONT_OF_HEAD = re.compile(r"\b(?:forehead|face|eyebrows?|eyes?|front\s+of\s+the\s+head|temples?)\b")
+_BARE_HAIRLINE = re.compile(r"(?<!front\s)(?<!back\s)(?<!anterior\s)(?<!posterior\s)\bhairline\b")
 _SAME_DISTANCE = re.compile(
     rf"(?P<first>\b{NUMBER}\s*{UNIT})\s*\(\s*(?:about\s+|roughly\s+|or\s+|i\.e\.\s+|=\s*)?{NUMBER}\s*{UNIT}\s*\)"
 )
@@ -102,12 +118,17 @@ _LABEL = re.compile(
 
 def sentences(text: str) -> list[list[str]]:
     """The clauses of each sentence: split at sentence ends and colons, then semicolons, brackets and commas."""
-    text = _NEGATION.sub(" ", text.lower().replace("’", "'"))
+    text = _NEGATION.sub(" ", spell_out(text.lower().replace("’", "'")))
     text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
+    text = _VAGUE_THEN_EXACT.sub(r"\g<exact> ", text)  # "a hand's width and a bit (five thumb-widths)"
     text = re.sub(rf"\(\s*({_CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays
     text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
     # "Two finger widths (1.5 cun) above ...": the same distance again, in other units.
     text = _SAME_DISTANCE.sub(r"\g<first> ", text)
+    if _BACK_OF_HEAD.search(text) and not _FRONT_OF_HEAD.search(text):
+        # "At the back of the neck, half a cun inside the hairline": the hairline at the nape.
+        text = _BARE_HAIRLINE.sub("back hairline", text)
+    text = _DIGIT_THEN_SIDE.sub(r"on the \g<side> of the \g<digit>", text)
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
     text = _AND_FIND.sub(", ", text)
@@ -185,10 +206,18 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
         if own is not None and n > 0 and any(c != own.lower() for c in _CODE.findall(" ".join(sentence))):
             out += [("aside", part) for part in sentence]
             continue
+        whole = " ".join(sentence)
+        if _INDICATION.search(whole) and not _LOCATES.search(whole):
+            # "Kunlun is a strong point for back pain, headache and stiff necks": what it is for, not where.
+            out += [("aside", part) for part in sentence]
+            continue
         described = False
         after_cue = False
         for part in sentence:
             part = _LEAD_IN.sub("", part)
+            if _INDICATION.search(part) and not _LOCATION_WORD.match(part) and not _LOCATES.search(part):
+                out.append(("aside", part))  # "Hegu, our favourite point for headaches, is on ..."
+                continue
             if after_cue and not _LOCATION_WORD.match(part) and not _SUBJECT.match(part) and not _FRAMING.match(part):
                 # "Hook the webs of your two hands together, thumb to index": the cue goes on.
                 out.append(("cue", part))
@@ -253,6 +282,26 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     return out
 
 
+# What a point is for, and how it feels: "a point for neck stiffness", "clients say their eyes feel brighter".
+_INDICATION = re.compile(
+    r"\b(?:points?|one|spot)\s+(?:\w+\s+){0,2}?for\b|"
+    r"\b(?:used?|using|helps?|helpful|good|great|wonderful|lovely|brilliant|useful|indicated|famous|known|favou?rite|"
+    r"popular|go-to|key|classic|strong|powerful)\s+(?:\w+\s+){0,3}?for\b|"
+    r"\bfor\s+(?:[\w'-]+[\s,]+){0,4}?(?:pain|aches?|headaches?|migraines?|stiffness|tension|problems?|complaints?|"
+    r"symptoms?|issues?|trouble|insomnia|nausea|stress|anxiety|colds?|flu|sleep|digestion|swelling|toothache|coughs?|"
+    r"heat|sinus\w*|fatigue|eyes|feet|skin)\b|"
+    r"\b(?:patients?|clients?|people|many|most)\s+(?:\w+\s+)?(?:often|usually|always|love|loves|say|says|feel|feels|"
+    r"tell|report|find|ask|notice)\b|"
+    r"\b(?:eases?|easing|relieves?|relieving|soothes?|soothing|calms?|calming|treats?|treating|clears?|benefits?|"
+    r"brightens?|relaxes?|releases?)\b|\bwe\s+(?:\w+\s+)?(?:use|love|like|choose|pick)\b"
+)
+# What says where a point is: a verb of place, a measure.
+_LOCATES = re.compile(
+    r"\b(?:sits?|lies|lie|located|situated|found|find\s+it|press|needled?|"
+    r"(?:is|it's|lies)\s+(?:just\s+|right\s+|directly\s+|about\s+)?(?:on|in|at|between|above|below|under|behind|"
+    r"halfway|level|midway|\d|one\s+(?!of)|two|three|four|five|half))\b|"
+    r"\b(?:cun|thumb[- ]widths?|finger[- ]widths?|hand'?s?[- ](?:width|breadth))\b"
+)
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)\s*$")
 _FOUND = re.compile(r"\b(?:find|feel\s+for|locate)\s+(the\s+[^,;]+)$")

@@ -114,8 +114,8 @@ def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
     reading = parser.read(text, placement.limb, own=placement.code)
     zoned = False
     for clause in reading.clauses:
-        if clause.kind in ("cue", "aside"):
-            continue
+        if clause.kind in ("cue", "aside") or clause.text.startswith("the ruler"):
+            continue  # "index finger at the lower edge of the kneecap": where the ruler lies, not the point
         verdict.clauses += 1
         checked = False
         if clause.kind == "position":
@@ -202,7 +202,7 @@ def _posture(reading: parser.Reading, placement: Placement) -> str | None:
 # Words that name a side or a measure, not a body part: "the thumb side", "a hand's width".
 _NOT_PARTS = re.compile(
     r"\b(?:thumb|little[- ]finger|big[- ]toe|little[- ]toe|pinkie|pinky|finger)[- ]?(?:side|edge|end|border|corner)s?\b|"  # noqa: E501 (a pattern reads best whole)
-    r"\b(?:hand|finger|thumb|palm)(?:'s|s)?[- ]?(?:widths?|breadths?)\b|\b(?:finger|toe)\s+(?:tendons?|bones?)\b|\b(?:tip|pad)\s+of\s+the\s+\w+\s+(?:finger|thumb)\b"  # noqa: E501 (a pattern reads best whole)
+    r"\b(?:hand|finger|thumb|palm)(?:'s|s)?[- ]?(?:widths?|breadths?)\b|\b(?:finger|toe)\s+(?:(?:extensor|flexor|long|common)\s+)?(?:tendons?|bones?)\b|\b(?:tip|pad)\s+of\s+the\s+\w+\s+(?:finger|thumb)\b"  # noqa: E501 (a pattern reads best whole)
 )
 
 

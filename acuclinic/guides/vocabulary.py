@@ -212,11 +212,14 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      None, {"arm": (18.8, 20.0)}),
     (r"(?:finger\s?)?tips?\s+of\s+the\s+(?:\w+\s+)?(?:finger|thumb)|fingertips?", None, {"arm": (19.5, 20.3)}),
     # Neck and trunk, top to bottom.
-    (r"(?:base|bottom)\s+of\s+the\s+skull|occipital\s+(?:bone|ridge|protuberance)|occiput", "skull",
+    # The bump at the back of the skull sits about a cun above GV16 (which is a cun inside the hairline).
+    (r"(?:external\s+)?occipital\s+protuberance|(?:bony\s+)?(?:bump|knob)\s+(?:at|on)\s+the\s+back\s+of\s+the\s+(?:head|skull)",
+     "skull", {_T: (-0.5, 0.5), "head": (9.6, 10.4)}),
+    (r"(?:base|bottom)\s+of\s+the\s+skull|occipital\s+(?:bone|ridge)|occiput", "skull",
      {_T: (-0.5, 0.5), "head": (9.0, 12.5)}),
     (r"skull", "skull", {_T: (-0.5, 0.5)}),
     (r"(?:back|posterior)\s+hairline|hairline\s+(?:at|on)\s+the\s+(?:back|nape)(?:\s+of\s+the\s+neck)?", None,
-     {_T: (0.5, 1.5), "head": (11.5, 12.5)}),
+     {_T: (1.8, 2.6), "head": (11.5, 12.5)}),  # about level with the C2 spinous process
     (r"adam(?:'s|’s|s)?\s+apple|thyroid\s+cartilage|laryngeal\s+prominence|voice\s+box|larynx", "larynx",
      {_T: (3.3, 4.7), "midline": (0, 0)}),
     (r"cricoid(?:\s+cartilage)?", None, {_T: (5.3, 6.5), "midline": (0, 0)}),
@@ -376,3 +379,30 @@ def find_landmark(text: str, start: int = 0) -> Landmark | None:
 
 # Sides across a limb (the ``side`` axis): thumb/big-toe side and little-finger/little-toe side.
 SIDE_RANGE_DEFAULTS = {"radial": (0.5, 2.2), "ulnar": (3.8, 5.5), "medial": (0.5, 2.2), "lateral": (3.8, 5.5)}
+
+
+# A practitioner's shorthand, spelt out before the text is split at full stops ("1.5 cun lat. to the lower
+# border of L4", "med. malleolus", "prox. to the 5th MCP joint", "0.5 c below ST1").
+SHORTHAND = [
+    (r"\blat\.|\blat(?=\s+(?:to|of|side|border|malleolus|epicondyle|aspect)\b)", "lateral"),
+    (r"\bmed\.|\bmed(?=\s+(?:to|of|side|border|malleolus|epicondyle|aspect)\b)", "medial"),
+    (r"\bant\.", "anterior"), (r"\bpost\.", "posterior"), (r"\bsup\.", "superior"), (r"\binf\.", "inferior"),
+    (r"\bprox\.", "proximal"), (r"\bdist\.", "distal"), (r"\bapprox\.", "about"), (r"\bpts?\.?(?=\s)", "point"),
+    (r"\bspin\.\s*proc\.|\bsp\.\s*proc\.", "spinous process"), (r"\bproc\.", "process"), (r"\btend\.", "tendon"),
+    (r"\blig\.", "ligament"), (r"\bext\.", "extensor"), (r"\bflex\.", "flexor"), (r"\bmm\.", "muscles"),
+    (r"\bcf\.", "compare"), (r"\be\.g\.", "for example"), (r"\bi\.e\.", "that is"), (r"\bapp\.", "about"),
+    (r"\bmcp\b", "knuckle"), (r"\bmtp\b", "toe joint"), (r"\bpip\b", "middle finger joint"),
+    (r"\basis\b", "front point of the hip bone"), (r"\bpsis\b", "back point of the hip bone"),
+    (r"\bscm\b", "sternocleidomastoid"), (r"\bfcu\b", "flexor carpi ulnaris"), (r"\bfcr\b", "flexor carpi radialis"),
+    (r"(?<=\d)\s*c\b\.?(?=\s)", " cun"), (r"\b[bf]-cun\b", "cun"),
+    # "four and half cun", "one and half": a half more.
+    (r"\band\s+half\b", "and a half"),
+]  # fmt: skip
+SHORTHAND_RE = [(re.compile(pattern), words) for pattern, words in SHORTHAND]
+
+
+def spell_out(text: str) -> str:
+    """The shorthand of a lower-cased location text in full words."""
+    for regex, words in SHORTHAND_RE:
+        text = regex.sub(words, text)
+    return text

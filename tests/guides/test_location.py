@@ -132,7 +132,10 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("SI6", "On the back of the forearm, a cun above the wrist crease, in the dip on the little-finger side of the ulna's round head."),
      ("LU7", "On the little-finger side of the forearm, two fingers above the wrist crease."),  # a measure, not a ruler
      ("LI11", "Bend the elbow and find the end of the crease on the little-finger side."),  # what it has you find
-     ("PC6", "Two cun above the wrist crease between the tendons, on the back.")],  # a bare "on the back" of a limb
+     ("PC6", "Two cun above the wrist crease between the tendons, on the back."),
+     ("KI7", "Med. lower leg, 7 cun sup. to the med. malleolus, ant. to the Achilles tendon."),  # shorthand
+     ("BL25", "Lumbar, 4 cun lat. to the lower border of L4 spin. proc."),
+     ("LR1", "Big toe, med. side, by the nail corner.")],  # the digit, then its side  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -178,7 +181,13 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("SI7", "On the inner edge of the forearm, five cun above the wrist, on the back."),  # an edge, then the face
      ("GV2", "On the midline over the sacrum, at the gap at its lower end."),
      ("LI11", "Bend the elbow and find the thumb end of the crease."),
-     ("LU7", "Two fingers above the wrist crease, on the thumb side of the forearm.")],
+     ("LU7", "Two fingers above the wrist crease, on the thumb side of the forearm."),
+     ("HT9", "HT9: little finger, radial side, by the corner of the nail."),  # the digit's side, not the hand's
+     ("BL60", "Our go-to point for back pain and neck tension. It lies between the outer ankle bone and the Achilles tendon."),
+     ("GB1", "Loved in facial treatments for crow's feet. It sits just outside the outer corner of the eye."),  # uses
+     ("KI9", "On the inner lower leg, a hand's width and a bit (five cun) above the inner ankle bone."),  # the exact one
+     ("GV15", "At the back of the neck on the midline, half a cun inside the hairline."),  # the hairline at the nape
+     ("EX-UE3", "On the back of the wrist crease, on the thumb side of the finger extensor tendons.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
