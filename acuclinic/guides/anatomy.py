@@ -158,10 +158,11 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
         frozenset({"back"}),
         "posterior",
     ),
-    # The midline named with its side: "the front midline of the body" is the chest or belly.
+    # The midline named with its side: "the front midline of the body" is the chest or belly, and in WHO's
+    # words the front of the head and neck too ("on the anterior midline, 1 cun within the hairline").
     (
         r"(?:front|anterior)\s+mid-?line(?!\s+of\s+the\s+(?:head|neck|face|chin|throat))",
-        frozenset({"chest", "abdomen"}),
+        frozenset({"chest", "abdomen", "head", "face", "neck"}),
         "anterior",
     ),
     (r"(?:back|posterior)\s+mid-?line(?!\s+of\s+the\s+(?:head|neck|skull))", frozenset({"back"}), "posterior"),

@@ -103,14 +103,28 @@ _BACK_OF_HEAD = re.compile(
 )
 _FRONT_OF_HEAD = re.compile(r"\b(?:forehead|face|eyebrows?|eyes?|front\s+of\s+the\s+head|temples?)\b")
 _BARE_HAIRLINE = re.compile(r"(?<!front\s)(?<!back\s)(?<!anterior\s)(?<!posterior\s)\bhairline\b")
+_DIGIT_THEN_FACING = re.compile(
+    r"(?:(?<=\bfinger)|(?<=\bthumb)|(?<=\btoe))\s*,\s*(?=(?:on\s+)?(?:the|its)\s+(?:[\w-]+\s+)?(?:side|edge|corner)\s+"
+    r"(?:that\s+|which\s+)?(?:faces|facing|toward|towards|next\s+to|nearest|closest\s+to|away\s+from)\b)"
+)
 _SAME_DISTANCE = re.compile(
     rf"(?P<first>\b{NUMBER}\s*{UNIT})\s*\(\s*(?:about\s+|roughly\s+|or\s+|i\.e\.\s+|=\s*)?{NUMBER}\s*{UNIT}\s*\)"
 )
 
 
+# "LI6 Pianli:", "Zusanli (ST36):", "HT7 -": a heading that names the point.
+# "Q: Where exactly is Zusanli? A: ...": the question and the speakers are not the location.
+_QUESTION = re.compile(
+    r"^(?:q|a|question|answer)$|^(?:so\s+|and\s+)?where\s+(?:is|are|exactly|do|does|can|would|should)\b|"
+    r"^how\s+do\s+(?:i|you|we)\s+find\b"
+)
+_CODE_LINE = re.compile(rf"\b(?:the\s+)?(?:{_CODE.pattern})\s*[-–]\s*(?:{_CODE.pattern})\s+line\b")
+_HEADING = re.compile(
+    rf"^\s*(?:(?:{_CODE.pattern})(?:\s+[a-z'-]+){{0,2}}|[a-z'-]+(?:\s+[a-z'-]+)?\s*\(\s*(?:{_CODE.pattern})\s*\))\s*(?::|\s-\s|\s–\s)\s*"
+)
 # "Receptionist:", "Clinic text:", "Location of point:": who speaks, not where the point is.
 _LABEL = re.compile(
-    r"^\s*(?:receptionist|clinic(?:\s+text|\s+note)?|location(?:\s+of\s+(?:the\s+)?point)?|note|tip|patient|"
+    r"^\s*(?:q|a|question|answer|receptionist|clinic(?:\s+text|\s+note)?|location(?:\s+of\s+(?:the\s+)?point)?|note|tip|patient|"
     r"long-time\s+patient\s+here|review|handout|practitioner|therapist|physio|from\s+the\s+clinic|how\s+to\s+find\s+it|"
     r"where\s+it\s+is|step\s+\d+)\s*:\s*"
 )
@@ -121,6 +135,7 @@ def sentences(text: str) -> list[list[str]]:
     text = _NEGATION.sub(" ", spell_out(text.lower().replace("’", "'")))
     text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
     text = _VAGUE_THEN_EXACT.sub(r"\g<exact> ", text)  # "a hand's width and a bit (five thumb-widths)"
+    text = _CODE_LINE.sub("the channel line", text)  # "on the LU5-LU9 line": a line, not two landmarks
     text = re.sub(rf"\(\s*({_CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays
     text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
     # "Two finger widths (1.5 cun) above ...": the same distance again, in other units.
@@ -129,14 +144,15 @@ def sentences(text: str) -> list[list[str]]:
         # "At the back of the neck, half a cun inside the hairline": the hairline at the nape.
         text = _BARE_HAIRLINE.sub("back hairline", text)
     text = _DIGIT_THEN_SIDE.sub(r"on the \g<side> of the \g<digit>", text)
+    text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
     text = _AND_FIND.sub(", ", text)
-    text = _LABEL.sub("", text)
+    text = _LABEL.sub("", _HEADING.sub("", text))
     out = []
-    for sentence in re.split(r"\.(?!\d)|:", text):
+    for sentence in re.split(r"\.(?!\d)|:|\?|!", text):
         parts = re.split(r"[;()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", sentence)
-        parts = [p.strip() for p in parts if p and p.strip()]
+        parts = [p.strip() for p in parts if p and p.strip() and not _QUESTION.match(p.strip())]
         if parts:
             out.append(parts)
     return out
@@ -268,6 +284,12 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                     break
                 if out[j][0] != "cue":
                     break
+    found_np = None
+    for i, (kind, part) in enumerate(out):
+        if found_np is not None and _IT_FOUND.search(part):
+            out[i] = (kind, _IT_FOUND.sub(rf"\1 {found_np.replace(chr(92), '')}", part))
+        if kind == "cue" and (found := _FOUND.search(part)):
+            found_np = found.group(1)
     if not any(kind in ("position", "reference") for kind, _ in out):
         # "Bend the elbow and find the end of the crease on the little-finger side, by the inner knob": with no
         # other location, what the text has you find is the point, and what runs on from it measures it.
@@ -293,7 +315,8 @@ _INDICATION = re.compile(
     r"\b(?:patients?|clients?|people|many|most)\s+(?:\w+\s+)?(?:often|usually|always|love|loves|say|says|feel|feels|"
     r"tell|report|find|ask|notice)\b|"
     r"\b(?:eases?|easing|relieves?|relieving|soothes?|soothing|calms?|calming|treats?|treating|clears?|benefits?|"
-    r"brightens?|relaxes?|releases?)\b|\bwe\s+(?:\w+\s+)?(?:use|love|like|choose|pick)\b"
+    r"brightens?|relaxes?|releases?|helps?)\b|\bwe\s+(?:\w+\s+)?(?:use|love|like|choose|pick)\b|"
+    r"\b(?:do|repeat)\s+(?:the\s+same|it|this)\s+on\s+the\s+other\s+side\b"
 )
 # What says where a point is: a verb of place, a measure.
 _LOCATES = re.compile(
@@ -303,5 +326,9 @@ _LOCATES = re.compile(
     r"\b(?:cun|thumb[- ]widths?|finger[- ]widths?|hand'?s?[- ](?:width|breadth))\b"
 )
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
-_THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)\s*$")
-_FOUND = re.compile(r"\b(?:find|feel\s+for|locate)\s+(the\s+[^,;]+)$")
+_THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")
+_FOUND = re.compile(r"\b(?:find|feel\s+for|feel|locate)\s+(the\s+[^,;]+)$")
+# "Find the round bone on the outside of the ankle. The point is just below it": "it" is what was found.
+_IT_FOUND = re.compile(
+    r"\b(below|above|beside|behind|under|between|next\s+to|in\s+front\s+of|past|beyond|from|over)\s+it\b(?!\s+(?:is|lies|sits))"
+)

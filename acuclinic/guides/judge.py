@@ -40,11 +40,12 @@ _TRUNK_ZONES = (
     (r"upper\s+back|top\s+of\s+the\s+back", (7.0, 19.8)),
     (r"lower\s+back|small\s+of\s+the\s+back|lumbar", (18.5, 25.5)),
     (r"sacrum|sacral|tailbone|coccyx", (23.0, 32.0)),
-    (r"upper\s+chest", (8.3, 12.8)),
+    (r"(?:upper|top\s+of\s+the)\s+chest", (8.3, 12.8)),
     (r"upper\s+(?:belly|abdomen|tummy)", (15.0, 22.0)),
     (r"lower\s+(?:belly|abdomen|tummy)", (20.5, 28.5)),
     (r"throat|(?:front|side)\s+(?:(?:mid-?line|part|edge)\s+)?of\s+the\s+neck", (-0.5, 9.7)),
     (r"back\s+of\s+the\s+head|occiput", (-12.0, 1.0)),
+    (r"(?:top|crown)\s+of\s+the\s+head|vertex|forehead|temples?", (-15.0, -1.0)),
 )
 # Zones of the head named as the position, over the scalp from the front hairline (vocabulary.py's head axis).
 _HEAD_ZONES = (
@@ -259,6 +260,8 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             parts = _NARROW.get((m.text.split()[-1].rstrip("s"), m.aspect), parts)
         if not parts & allowed:
             return f"the text puts it on the {m.text.strip()}", True
+        if placement.part == "face" and parts == {"neck"} and m.aspect == "posterior":
+            return "the text puts it on the back of the neck; it is on the face", True
         if m.aspect == "inferior" and parts == {"foot"} and placement.part not in ("foot", "toe"):
             return f"the text puts it on the {m.text.strip()}", True  # the sole is the foot's alone
         opposite = OPPOSITE.get(placement.aspect)
@@ -350,7 +353,7 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
     lo, hi = claim.lo - claim.tolerance, claim.hi + claim.tolerance
     if hi < span[0] or lo > span[1]:
         if claim.axis == "side":
-            digit = re.search(r"\b(toe|finger|thumb)\b(?![- ](?:side|edge|end|border|corner))", claim.words)
+            digit = re.search(r"\b(toe|finger|thumb)(?:nail)?\b(?![- ](?:side|edge|end|border|corner))", claim.words)
             return f"“{_said(claim.words)}” is the wrong side of the {digit.group(1) if digit else 'limb'}", True
         return f"“{_said(claim.words)}” is not where it is", True
     return None, True

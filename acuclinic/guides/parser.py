@@ -89,7 +89,7 @@ _GAP_OK = re.compile(
 )
 _PART_NOUN = (
     r"(?:lower\s+leg|upper\s+arm|leg|thigh|knee|shin|calf|foot|ankle|heel|sole|instep|arm|forearm|wrist(?:\s+crease)?|"
-    r"crease|elbow(?:\s+crease)?|hand|palm|fist|limb|popliteal\s+crease)"
+    r"crease|elbow(?:\s+crease)?|cubital\s+crease|hand|palm|fist|limb|popliteal\s+crease)"
 )
 # Hollows named for the structure they lie above or below.
 _FOSSAE = (
@@ -130,7 +130,7 @@ _GAP_DIGITS = re.compile(
 )
 _ON_DIGIT = re.compile(
     r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge|border|aspect|margin|surface|pad)\s+of\s+the\s+){0,2}"
-    rf"(?P<d>{DIGIT_WORD})[- ](?P<kind>finger|toe)\b"
+    rf"(?P<d>{DIGIT_WORD})[- ](?P<kind>finger|toe)(?:nail)?\b"
     r"(?![- ](?:side|edge|end|border)|'s|’s)|"
     r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge|border|aspect|margin|surface|pad)\s+of\s+the\s+){0,2}"
     r"(?P<t>thumb|big\s+toe|great\s+toe|hallux)\b"
@@ -309,7 +309,10 @@ def _displace(
             # "3 cun lateral to L2": a vertebra is on the midline, so this is 3 cun from it.
             if d is not None and direction != "medial":
                 claims.append(Claim(axis, lo + d, hi + d, tol, words=words, measure=("from", (lm.text,), "out", d)))
-        elif beside and axis in ("leg", "arm") and direction in ("front", "back") and lm.key not in _NO_LEVEL:
+        elif direction in ("front", "back") and (
+            (beside and axis in ("leg", "arm") and lm.key not in _NO_LEVEL)
+            or (axis == "trunk" and lm.key in _NECK_LEVEL and (d is None or d <= 1))
+        ):
             # "Behind the knee", "in front of the inner ankle bone": beside it, at its level.
             claims.append(Claim(axis, lo, hi, 1.0, words=words))
         elif axis in VERTICAL and direction in ("out", "medial", "lateral", "radial", "ulnar", "front", "back"):
@@ -334,6 +337,8 @@ def _displace(
 
 # Landmarks a point "behind" or "in front of" is not level with (a tendon runs the length of the limb).
 _NO_LEVEL = frozenset({"achilles", "biceps_tendon", "tibia", "fibula", "finger_tendons", "patellar_tendon"})
+# Landmarks of the upper neck a point beside them is level with ("behind the angle of the jaw").
+_NECK_LEVEL = frozenset({"jaw_angle", "mastoid"})
 # Landmarks whose ends stand at a known distance from the midline: above or below an end is in its column.
 _COLUMN_KEYS = frozenset({"collarbone", "scapular_spine"})
 

@@ -23,7 +23,7 @@ PART_RANGES: dict[str, dict[str, tuple[float, float]]] = {
     "ankle": {"leg": (14.8, 17.8)}, "foot": {"leg": (15.8, 23.3)}, "toe": {"leg": (21.3, 23.5)},
     "upper_arm": {"arm": (-12.5, 0.3)}, "elbow": {"arm": (-1.2, 1.2)}, "forearm": {"arm": (-0.3, 12.3)},
     "wrist": {"arm": (11.3, 12.7)}, "hand": {"arm": (11.8, 16.8)}, "finger": {"arm": (15.3, 20.5)},
-    "neck": {"trunk": (-0.5, 9.7)},
+    "neck": {"trunk": (-0.5, 9.7)}, "head": {"trunk": (-15.0, 1.0)}, "face": {"trunk": (-15.0, 3.5)},
 }  # fmt: skip
 REGION_RANGES: dict[str, dict[str, tuple[float, float]]] = {
     "scapula": {"trunk": (7.5, 15.5)}, "upper_back": {"trunk": (7.0, 19.8)}, "lower_back": {"trunk": (18.5, 25.5)},

@@ -137,7 +137,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:lower|bottom)\s+(?:\w+\s+){0,2}(?:edge|border|corner|end|margin|pole|tip)s?\s+of\s+the\s+(?:knee\s?caps?|patellae?)|"
      r"apex\s+of\s+the\s+patella|(?:knee\s?caps?|patellae?)(?:'s|’s)?\s+(?:lower|bottom)\s+(?:\w+\s+)?(?:edge|border|corner)",
      "kneecap", {"leg": (-0.3, 0.0)}),
-    (r"(?:patellar|kneecap)\s+(?:ligament|tendon)|tendon\s+(?:below|under)\s+the\s+kneecap", "patellar_tendon",
+    (r"(?:patellar?|kneecap)\s+(?:ligament|tendon)|tendon\s+(?:below|under)\s+the\s+kneecap", "patellar_tendon",
      {"leg": (-0.2, 0.6)}),
     (r"knee\s+eyes?|xiyan|eyes?\s+of\s+the\s+knee|(?:outer\s+|inner\s+)?(?:dimples?|dips?|hollows?|eyes?)\s+(?:just\s+)?"
      r"(?:below|beside|next\s+to|under)\s+the\s+(?:knee\s?cap|patella)", None, {"leg": (0.0, 0.6)}),
@@ -280,7 +280,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:inner|medial)\s+corners?\s+of\s+the\s+eyes?|inner\s+canthus", "inner_eye", {}),
     (r"cheek\s?bones?(?:\s+arch)?|zygomatic\s+(?:arch|bone)|arch\s+of\s+the\s+cheek\s?bone", "cheekbone", {}),
     (r"angle\s+of\s+the\s+(?:jaw|mandible)|jaw\s+angle|corner\s+of\s+the\s+jaw", "jaw_angle", {_T: (1.5, 3.5)}),
-    (r"mastoid(?:\s+process)?|bony\s+(?:bump|knob)\s+behind\s+the\s+ear", "mastoid", {}),
+    (r"mastoid(?:\s+process)?|bony\s+(?:bump|knob)\s+behind\s+the\s+ear", "mastoid", {_T: (-0.5, 1.2)}),
     (r"ear\s?lobes?|tragus|ear\s+flap|ears?|auricle", "ear", {}),
     # Structures used as references by side.
     (r"biceps(?:\s+brachii)?\s+tendon|tendon\s+of\s+(?:the\s+)?biceps(?:\s+brachii)?(?!\s+femoris)|(?:big\s+)?biceps\s+tendon", "biceps_tendon",  # noqa: E501 (a pattern reads best whole)

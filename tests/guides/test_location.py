@@ -135,7 +135,15 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("PC6", "Two cun above the wrist crease between the tendons, on the back."),
      ("KI7", "Med. lower leg, 7 cun sup. to the med. malleolus, ant. to the Achilles tendon."),  # shorthand
      ("BL25", "Lumbar, 4 cun lat. to the lower border of L4 spin. proc."),
-     ("LR1", "Big toe, med. side, by the nail corner.")],  # the digit, then its side  # a bare "on the back" of a limb
+     ("LR1", "Big toe, med. side, by the nail corner."),  # the digit, then its side
+     ("ST35", "In the hollow below the kneecap, on the inner side of the patella ligament."),
+     ("HT9", "At the ulnar corner of the little fingernail."),
+     ("SI1", "On the little finger, on the edge that faces the ring finger, by the nail corner."),  # across a comma
+     ("LI6", "LI6 Pianli: back of the forearm, 3 cun above the wrist crease, on the ulnar border, on a line from SI5."),
+     ("KI6", "Find the round bone on the outside of the ankle. The point sits in the dip just below it."),  # "it"
+     ("ST6", "At the back of the neck, a finger-width beside the spine."),  # a face point
+     ("ST8", "Over the upper trapezius, at the level of C7."),  # a head point at a vertebra's level
+     ("GV14", "On the top of the head, on the midline.")],  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -187,7 +195,11 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("GB1", "Loved in facial treatments for crow's feet. It sits just outside the outer corner of the eye."),  # uses
      ("KI9", "On the inner lower leg, a hand's width and a bit (five cun) above the inner ankle bone."),  # the exact one
      ("GV15", "At the back of the neck on the midline, half a cun inside the hairline."),  # the hairline at the nape
-     ("EX-UE3", "On the back of the wrist crease, on the thumb side of the finger extensor tendons.")],
+     ("EX-UE3", "On the back of the wrist crease, on the thumb side of the finger extensor tendons."),
+     ("LU6", "LU6: front of the forearm on the LU5-LU9 line, 7 cun above the wrist crease."),  # a line, not points
+     ("GV23", "Ant. midline, 1 cun within the hairline."),  # WHO's anterior midline of the head
+     ("GV20", "Q: Where is Baihui? A: On the top of the head, on the midline, level with the ear tips."),
+     ("SI17", "Just behind the angle of the jaw, in the dip in front of the big neck muscle.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
