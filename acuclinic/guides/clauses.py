@@ -94,6 +94,10 @@ _DIGIT_THEN_SIDE = re.compile(
     r"(?P<side>(?:radial|ulnar|medial|lateral|inner|outer|tibial|fibular|thumb|little[- ]finger)"
     r"[- ](?:side|edge|border|aspect|(?:nail\s+)?corner))"
 )
+_OUT_TO_THE_SIDE = re.compile(
+    rf"(?P<d>\b{NUMBER}\s*{UNIT})\s+(?:out\s+)?(?:to\s+(?:the|each|either|one)\s+side|sideways|outward)(?!\s+of\b)"
+)
+_ON_THE_MIDLINE = re.compile(r"\b(?:navel|belly\s+button|umbilicus|mid-?line|spine|breast\s?bone|sternum|pubic)")
 _VAGUE_THEN_EXACT = re.compile(
     rf"\b{NUMBER}\s*{UNIT}\s+(?:and\s+a\s+(?:bit|little)(?:\s+more)?|or\s+so|or\s+a\s+bit\s+more|plus(?:\s+a\s+bit)?)\s*"
     rf"\(\s*(?:about\s+|roughly\s+|that\s+is\s+)?(?P<exact>{NUMBER}\s*{UNIT})\s*\)"
@@ -143,6 +147,10 @@ def sentences(text: str) -> list[list[str]]:
     if _BACK_OF_HEAD.search(text) and not _FRONT_OF_HEAD.search(text):
         # "At the back of the neck, half a cun inside the hairline": the hairline at the nape.
         text = _BARE_HAIRLINE.sub("back hairline", text)
+    if _ON_THE_MIDLINE.search(text):
+        text = _OUT_TO_THE_SIDE.sub(
+            r"\g<d> from the midline", text
+        )  # "... below the navel and a hand's width out to the side"
     text = _DIGIT_THEN_SIDE.sub(r"on the \g<side> of the \g<digit>", text)
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
@@ -260,7 +268,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                 out.append(("position" if first or POSITION_START.match(part) else "reference", part))
                 first = False
                 continue
-            subject = _SUBJECT.match(part)
+            subject = _SUBJECT.match(part) or _MOVE_BY.match(part)
             if subject:
                 part = part[subject.end() :]
             elif (CUE_START.match(part) and not POSITION_START.match(part)) or (
@@ -279,9 +287,15 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     for i, (kind, part) in enumerate(out):
         if kind in ("position", "reference") and _THERE.search(part):
             for j in range(i - 1, -1, -1):
-                if out[j][0] == "cue" and (found := _FOUND.search(out[j][1])):
-                    out[j] = ("position", f"at {found.group(1)}")
+                if (
+                    out[j][0] == "cue"
+                    and (found := _FOUND.search(out[j][1]))
+                    and not _MOVED.search(found["tail"] or "")
+                ):
+                    out[j] = ("position", f"at {_POSSESSIVE.sub('the', found.group(1))}")
                     break
+                if _MOVED.search(out[j][1]):
+                    break  # "find the nipple and count down three rib spaces ... press there": not at the nipple
                 if out[j][0] != "cue":
                     break
     found_np = None
@@ -289,13 +303,13 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
         if found_np is not None and _IT_FOUND.search(part):
             out[i] = (kind, _IT_FOUND.sub(rf"\1 {found_np.replace(chr(92), '')}", part))
         if kind == "cue" and (found := _FOUND.search(part)):
-            found_np = found.group(1)
+            found_np = _POSSESSIVE.sub("the", found.group(1))
     if not any(kind in ("position", "reference") for kind, _ in out):
         # "Bend the elbow and find the end of the crease on the little-finger side, by the inner knob": with no
         # other location, what the text has you find is the point, and what runs on from it measures it.
         for i, (kind, part) in enumerate(out):
-            if kind == "cue" and (found := _FOUND.search(part)):
-                out[i] = ("position", f"at {found.group(1)}")
+            if kind == "cue" and (found := _FOUND.search(part)) and not _MOVED.search(found["tail"] or ""):
+                out[i] = ("position", f"at {_POSSESSIVE.sub('the', found.group(1))}")
                 for j in range(i + 1, len(out)):
                     if out[j][0] != "cue" or not _LOCATION_WORD.match(out[j][1]):
                         break
@@ -318,6 +332,14 @@ _INDICATION = re.compile(
     r"brightens?|relaxes?|releases?|helps?)\b|\bwe\s+(?:\w+\s+)?(?:use|love|like|choose|pick)\b|"
     r"\b(?:do|repeat)\s+(?:the\s+same|it|this)\s+on\s+the\s+other\s+side\b"
 )
+# "Go one thumb-width above it", "move two cun down from the navel": a step measured from a landmark.
+_MOVE_BY = re.compile(
+    rf"^(?:then\s+)?(?:go|move|slide|come|step|travel|walk|measure|count|press)\s+(?:(?:straight|about|roughly|another|"
+    rf"a\s+further|further|just)\s+)?(?!an?\s+(?:finger|thumb)\b(?![- ]?(?:width|breadth)))"
+    rf"(?=(?:{NUMBER}\s*{UNIT})\s+(?:above|below|up|down|out|in\s+front|behind|"
+    r"beside|toward|towards|from|to\s+the\s+side|under|over|inside|outside|lateral|medial)\b)"
+)
+_MOVED = re.compile(r"\b(?:count|move|go|slide|walk|step|measure|travel|come)\b")
 # What says where a point is: a verb of place, a measure.
 _LOCATES = re.compile(
     r"\b(?:sits?|lies|lie|located|situated|found|find\s+it|press|needled?|"
@@ -327,7 +349,9 @@ _LOCATES = re.compile(
 )
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")
-_FOUND = re.compile(r"\b(?:find|feel\s+for|feel|locate)\s+(the\s+[^,;]+)$")
+_FOUND = re.compile(
+    r"\b(?:find|feel\s+for|feel|locate)\s+((?:the|your|my)\s+(?:(?!\s(?:and|then)\s)[^,;])+)(?P<tail>\s(?:and|then)\s.*)?$"
+)
 # "Find the round bone on the outside of the ankle. The point is just below it": "it" is what was found.
 _IT_FOUND = re.compile(
     r"\b(below|above|beside|behind|under|between|next\s+to|in\s+front\s+of|past|beyond|from|over)\s+it\b(?!\s+(?:is|lies|sits))"

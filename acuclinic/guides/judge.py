@@ -84,7 +84,7 @@ class Verdict:
 
 # The hand laid on the body as a ruler: "four fingers together, little finger on the ankle bone".
 _HAND_RULER = re.compile(
-    r"\b(?:(?:two|three|four|2|3|4)\s+fingers(?!\s*(?:'|’)?\s*(?:widths?|breadths?))(?!\s*(?:\([^)]*\)\s*)?(?:above|below|up|down|from|"
+    r"\b(?:(?:two|three|four|2|3|4)\s+fingers(?!\s*(?:'|’)?\s*(?:widths?|breadths?))(?!\s*\))(?!\s*(?:\([^)]*\)\s*)?(?:above|below|up|down|from|"
     r"behind|in\s+front|beside|inside|outside|out|back|higher|lower|apart|away|to\s+the|(?:toward|towards|into|under|over)\b))|"
     r"fingers\s+(?:together|flat|side\s+by\s+side)|"
     r"(?:lay|put|place|rest|line\s+up)\s+(?:your\s+|the\s+)?(?:\w+\s+)?fingers)\b",
@@ -94,6 +94,19 @@ _RULER_FINGER = re.compile(
     r"\b(?:your\s+|my\s+|the\s+)?(?:(?:top|bottom|upper|lower|first|last|index|middle|ring|little|fourth|pinky|pinkie)\s+)?"
     r"(?:finger|fingers|thumb)\b(?!\s*(?:-|\s)?(?:(?:'|’)?s?\s*)?(?:widths?|breadths?))"
     r"(?![- ](?:sides?|edges?|ends?|borders?|corners?)\b)",
+    re.IGNORECASE,
+)
+
+
+_RULER_LAID = re.compile(
+    r"\b(?:put|place|lay|rest|line\s+up)\s+(?:your\s+|the\s+)?(?P<n>two|three|four|2|3|4)\s+fingers\s+"
+    r"(?:(?:of|from)\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?hand\s+)?(?:(?:together|flat|side\s+by\s+side)\s+)?"
+    r"(?P<dir>below|above|under|beneath)\s+(?P<lm>(?:your|the)\s+[\w'’ -]+?)(?=\s*[;,.:]|\s+(?:with|so|and)\b)",
+    re.IGNORECASE,
+)
+_RULER_END = re.compile(
+    r"\b(?:just\s+)?(?:under|below|beneath|above|beyond|past|at|by)\s+(?:the\s+edge\s+of\s+)?(?:your|the)\s+"
+    r"(?:little|index|fourth|last|top|bottom|lowest|highest)\s+finger\b",
     re.IGNORECASE,
 )
 
@@ -109,6 +122,14 @@ def judge(text: str, placement: Placement, others: Callable[[str], Placement | N
 
 
 def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
+    if (
+        placement.part not in _HAND
+        and (laid := _RULER_LAID.search(text))
+        and (end := _RULER_END.search(text, laid.end()))
+    ):
+        # "Put four fingers below the kneecap; the point is just under the little finger": four finger-widths below.
+        measure = f"{laid['n']} finger-widths {laid['dir']} {laid['lm']}"
+        text = text[: laid.start()] + measure + text[laid.end() : end.start()] + "there" + text[end.end() :]
     if placement.part not in _HAND and _HAND_RULER.search(text):
         # The fingers are a measure here, not where the point is.
         text = _RULER_FINGER.sub("the ruler", text)

@@ -152,9 +152,11 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:dip|hollow|depression)\s+(?:just\s+)?(?:under|below)\s+the\s+knee", None, {"leg": (1.5, 3.2)}),
     (r"knee\s?caps?|patellae?", "kneecap", {"leg": (-1.7, 0.3)}),
     (r"knees?|knee\s+joint", "kneecap", {"leg": (-1.7, 1.0)}),
-    (r"(?:inner|inside|medial)\s+ankle(?:\s+bone|\s+knob)?|medial\s+malleolus|inner\s+malleolus",
+    (r"(?:inner|inside|medial)\s+ankle(?:\s+bone|\s+knob)?|medial\s+malleolus|inner\s+malleolus|"
+     r"(?:round\s+|bony\s+|big\s+)*(?:bump|knob|bone|lump|nob)\s+on\s+the\s+(?:inside|inner\s+side)\s+of\s+(?:the\s+)?ankle",
      "inner_ankle", {"leg": (15.5, 16.5)}),
-    (r"(?:outer|outside|lateral)\s+ankle(?:\s+bone|\s+knob)?|lateral\s+malleolus|outer\s+malleolus",
+    (r"(?:outer|outside|lateral)\s+ankle(?:\s+bone|\s+knob)?|lateral\s+malleolus|outer\s+malleolus|"
+     r"(?:round\s+|bony\s+|big\s+)*(?:bump|knob|bone|lump|nob)\s+on\s+the\s+(?:outside|outer\s+side)\s+of\s+(?:the\s+)?ankle",
      "outer_ankle", {"leg": (15.5, 16.5)}),
     (r"ankle\s+crease|crease\s+(?:at\s+)?(?:the\s+)?front\s+of\s+the\s+ankle|front\s+of\s+the\s+ankle", None,
      {"leg": (15.7, 16.5)}),
@@ -395,6 +397,8 @@ SHORTHAND = [
     (r"\basis\b", "front point of the hip bone"), (r"\bpsis\b", "back point of the hip bone"),
     (r"\bscm\b", "sternocleidomastoid"), (r"\bfcu\b", "flexor carpi ulnaris"), (r"\bfcr\b", "flexor carpi radialis"),
     (r"(?<=\d)\s*c\b\.?(?=\s)", " cun"), (r"\b[bf]-cun\b", "cun"),
+    # "a full hand's width", "a good thumb-width": the measure.
+    (r"\b(an?)\s+(?:full|good|whole|generous|scant|small|big)\s+(?=(?:hand|palm|thumb|finger|cun)\b)", r"\1 "),
     # "four and half cun", "one and half": a half more.
     (r"\band\s+half\b", "and a half"),
 ]  # fmt: skip

@@ -143,7 +143,12 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("KI6", "Find the round bone on the outside of the ankle. The point sits in the dip just below it."),  # "it"
      ("ST6", "At the back of the neck, a finger-width beside the spine."),  # a face point
      ("ST8", "Over the upper trapezius, at the level of C7."),  # a head point at a vertebra's level
-     ("GV14", "On the top of the head, on the midline.")],  # a bare "on the back" of a limb
+     ("GV14", "On the top of the head, on the midline."),
+     ("SP8", "On the inside of the lower leg, just behind the shin bone, a thumb-width above the bony bump on the inside of the ankle."),
+     ("KI19", "Lie down and find your belly button. Go one thumb-width above it and half a thumb-width to the side."),
+     ("ST39", "Sit with the knee bent. Put four fingers below your kneecap; the point is just under your little finger."),
+     ("TE13", "On the back of the upper arm, one finger-width above the point of the elbow."),  # on the figure
+     ("KI12", "On the lower belly, four thumb-widths below the navel and a full hand's width (four fingers) out to the side.")],  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -199,7 +204,12 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("LU6", "LU6: front of the forearm on the LU5-LU9 line, 7 cun above the wrist crease."),  # a line, not points
      ("GV23", "Ant. midline, 1 cun within the hairline."),  # WHO's anterior midline of the head
      ("GV20", "Q: Where is Baihui? A: On the top of the head, on the midline, level with the ear tips."),
-     ("SI17", "Just behind the angle of the jaw, in the dip in front of the big neck muscle.")],
+     ("SI17", "Just behind the angle of the jaw, in the dip in front of the big neck muscle."),
+     ("LR3", "On the top of the foot, slide a finger up from the web between the first two toes until it stops where the bones meet."),
+     ("ST36", "Sit with the knee bent. Put four fingers below your kneecap; the point is just under your little finger, "
+              "a finger-width out from the shin."),  # the hand laid on as a ruler
+     ("GB24", "Find your nipple and count down three rib spaces, straight below it. Press gently there."),  # moved on
+     ("ST4", "Just out from the corner of the mouth, less than half a cun to the side.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
