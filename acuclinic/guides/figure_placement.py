@@ -60,11 +60,11 @@ LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:lower|bottom)\s.*shoulder\s+blade|inferior\s+angle|shoulder\s+blades?(?:'s)?\s+lower", ("scapula_inferior_angle",)),  # noqa: E501 (a pattern reads best whole)
     (r"(?:upper|top)\s.*shoulder\s+blade|superior\s+angle|shoulder\s+blade(?:'s)?\s+(?:upper|top)", ("scapula_superior_angle",)),  # noqa: E501 (a pattern reads best whole)
     (r"(?:inner|medial)\s+end\s.*(?:spine|ridge)", ("scapular_spine_root",)),
-    (r"(?:tops?|crests?|highest)\s.*(?:hip\s?bones?|pelvis|iliac)|iliac\s+crest", ("iliac_crest",)),
+    (r"(?:tops?|crests?|highest|rims?)\s.*(?:hip\s?bones?|pelvis|iliac)|iliac\s+crest", ("iliac_crest",)),
     (r"tail\s?bone|coccyx", ("coccyx_tip",)),
     (r"sacral\s+hiatus", ("sacral_hiatus",)),
-    (r"(?:outer|lateral)\s+\w+\s+of\s+the\s+eyebrow", ("eyebrow_lateral",)),
-    (r"(?:inner|medial)\s+\w+\s+of\s+the\s+eyebrow", ("eyebrow_medial",)),
+    (r"(?:outer|lateral)\s+\w+\s+of\s+the\s+(?:eye)?brow", ("eyebrow_lateral",)),
+    (r"(?:inner|medial)\s+\w+\s+of\s+the\s+(?:eye)?brow", ("eyebrow_medial",)),
     (r"heel\s+pad|(?:centre|center|middle)\s+of\s+the\s+heel|^heels?$|heel\s+bone", ("heel_back",)),
     (r"(?:outer|lateral)\s+corner\s+of\s+the\s+eye|outer\s+canthus", ("outer_canthus",)),
     (r"(?:inner|medial)\s+corner\s+of\s+the\s+eye|inner\s+canthus", ("inner_canthus",)),

@@ -40,6 +40,7 @@ _TRUNK_ZONES = (
     (r"upper\s+back|top\s+of\s+the\s+back", (7.0, 19.8)),
     (r"lower\s+back|small\s+of\s+the\s+back|lumbar", (18.5, 25.5)),
     (r"sacrum|sacral|tailbone|coccyx", (23.0, 32.0)),
+    (r"(?:top|upper\s+(?:part|edge|half))\s+of\s+the\s+(?:buttocks?|bottom)|upper\s+buttocks?", (22.5, 27.5)),
     (r"(?:upper|top\s+of\s+the)\s+chest", (8.3, 12.8)),
     (r"upper\s+(?:belly|abdomen|tummy)", (15.0, 22.0)),
     (r"lower\s+(?:belly|abdomen|tummy)", (20.5, 28.5)),
@@ -281,6 +282,13 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             parts = _NARROW.get((m.text.split()[-1].rstrip("s"), m.aspect), parts)
         if not parts & allowed:
             return f"the text puts it on the {m.text.strip()}", True
+        if parts == {"ankle"} and m.aspect in ("anterior", "posterior") and placement.part == "ankle":
+            # "At the back of the ankle" for a point in front of the ankle bone (GB40, SP5), or the other way.
+            said, away = ("back", "front") if m.aspect == "posterior" else ("front", "back")
+            sides = set().union(*(placement.relations.get(k, set()) for k in ("inner_ankle", "outer_ankle")))
+            if away in sides and said not in sides:
+                where = "in front of" if away == "front" else "behind"
+                return f"the text puts it at the {said} of the ankle; it is {where} the ankle bone", True
         if placement.part == "face" and parts == {"neck"} and m.aspect == "posterior":
             return "the text puts it on the back of the neck; it is on the face", True
         if m.aspect == "inferior" and parts == {"foot"} and placement.part not in ("foot", "toe"):

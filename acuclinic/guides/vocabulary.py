@@ -256,11 +256,19 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:outer|lateral)\s+ends?\s+of\s+(?:the\s+|each\s+)?(?:(?:shoulder[- ]blade|blade)(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)|"  # noqa: E501 (a pattern reads best whole)
      r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?))",
      "scapular_spine", {"midline": (6.5, 8.5)}),
+    # The shoulder blade's borders: the inner one about 3 cun from the spine, the outer one toward the armpit.
+    (r"(?:inner|medial|vertebral|spinal)\s+(?:border|edge|margin)\s+of\s+(?:the\s+)?(?:shoulder[- ]blades?|scapulae?)|"
+     r"(?:shoulder[- ]blade|scapula)(?:'s|’s)?\s+(?:inner|medial)\s+(?:border|edge|margin)", None, {"midline": (2.4, 3.8)}),
+    (r"(?:outer|lateral|axillary)\s+(?:border|edge|margin)\s+of\s+(?:the\s+)?(?:shoulder[- ]blades?|scapulae?)|"
+     r"(?:shoulder[- ]blade|scapula)(?:'s|’s)?\s+(?:outer|lateral)\s+(?:border|edge|margin)", None, {"midline": (5.0, 9.0)}),
     (r"(?:spine|ridge)\s+of\s+the\s+(?:shoulder\s+blade|scapula)|scapular\s+spine|(?:its\s+|the\s+)?bony\s+ridge|"
      r"shoulder[- ]blade(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)",
      "scapular_spine", {}),
     (r"(?:belly\s+button|navel|umbilicus)", "navel", {_T: (20.7, 22.3), "midline": (0, 0)}),
-    (r"(?:tops?|highest\s+points?|upper\s+edges?|crests?)\s+of\s+the\s+(?:hip\s?bones?|pelvis|iliac\s+bones?)|"
+    # The back point of the hip bone (PSIS), under the dimples above the buttocks, at about S2.
+    (r"back\s+point\s+of\s+the\s+hip\s?bone|posterior\s+superior\s+iliac\s+spine|(?:low(?:er)?\s+back\s+)?dimples?\s+"
+     r"(?:above|of|over)\s+the\s+(?:bottom|buttocks?)|(?:low(?:er)?\s+)?back\s+dimples?", None, {_T: (24.6, 26.4)}),
+    (r"(?:tops?|highest\s+points?|upper\s+edges?|crests?|rims?)\s+of\s+the\s+(?:hip\s?bones?|pelvis|iliac\s+bones?)|"
      r"iliac\s+crests?|hip\s?bone\s+tops", None, {_T: (22.3, 23.7)}),
     (r"pubic\s+(?:bone|symphysis|crest)|pubis", "pubic_bone", {_T: (26.8, 28.2), "midline": (0, 0)}),
     (r"tail\s?bone|coccyx", None, {_T: (28.5, 30.0), "midline": (0, 0)}),
@@ -272,7 +280,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      None, {_T: (16.5, 20.5)}),
     # Head.
     (r"(?:outer|lateral)\s+(?:ends?|tips?|tails?|corners?)\s+of\s+the\s+eyebrows?", "eyebrow_end", {}),
-    (r"(?:inner|medial)\s+(?:ends?|tips?|heads?|corners?)\s+of\s+the\s+eyebrows?", "eyebrow_start", {"head": (-3.2, -2.8)}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:inner|medial)\s+(?:ends?|tips?|heads?|corners?)\s+of\s+the\s+(?:eye)?brows?", "eyebrow_start", {"head": (-3.2, -2.8)}),  # noqa: E501 (a pattern reads best whole)
     (r"eyebrows?|brows?", "eyebrow", {"head": (-3.2, -2.8)}),
     (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),

@@ -148,7 +148,12 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("KI19", "Lie down and find your belly button. Go one thumb-width above it and half a thumb-width to the side."),
      ("ST39", "Sit with the knee bent. Put four fingers below your kneecap; the point is just under your little finger."),
      ("TE13", "On the back of the upper arm, one finger-width above the point of the elbow."),  # on the figure
-     ("KI12", "On the lower belly, four thumb-widths below the navel and a full hand's width (four fingers) out to the side.")],  # a bare "on the back" of a limb
+     ("KI12", "On the lower belly, four thumb-widths below the navel and a full hand's width (four fingers) out to the side."),
+     ("BL44", "At the outer border of the shoulder blade, level with T5."),  # the blade's borders
+     ("BL36", "At the top of the buttock, on the middle of the rim of the hip bone."),
+     ("BL35", "At the top of the buttock, over the back point of the hip bone."),
+     ("TE23", "In the notch at the inner end of the brow."),
+     ("GB40", "At the back of the ankle, on the outer side, in the dip beside the heel cord.")],  # in front of it  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -209,7 +214,10 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("ST36", "Sit with the knee bent. Put four fingers below your kneecap; the point is just under your little finger, "
               "a finger-width out from the shin."),  # the hand laid on as a ruler
      ("GB24", "Find your nipple and count down three rib spaces, straight below it. Press gently there."),  # moved on
-     ("ST4", "Just out from the corner of the mouth, less than half a cun to the side.")],
+     ("ST4", "Just out from the corner of the mouth, less than half a cun to the side."),
+     ("BL43", "Near the inner border of the shoulder blade, three cun from the spine, level with T4."),
+     ("KI3", "At the back of the ankle, in the hollow between the inner ankle bone and the Achilles tendon."),
+     ("BL31", "Over the first sacral hole, in the upper part of the sacrum, between the back point of the hip bone and the spine.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
