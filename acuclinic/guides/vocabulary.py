@@ -258,9 +258,11 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      "scapular_spine", {"midline": (6.5, 8.5)}),
     # The shoulder blade's borders: the inner one about 3 cun from the spine, the outer one toward the armpit.
     (r"(?:inner|medial|vertebral|spinal)\s+(?:border|edge|margin)\s+of\s+(?:the\s+)?(?:shoulder[- ]blades?|scapulae?)|"
-     r"(?:shoulder[- ]blade|scapula)(?:'s|’s)?\s+(?:inner|medial)\s+(?:border|edge|margin)", None, {"midline": (2.4, 3.8)}),
+     r"(?:shoulder[- ]blade|scapula)(?:'s|’s)?\s+(?:inner|medial)\s+(?:border|edge|margin)",
+     None, {"midline": (2.4, 3.8)}),
     (r"(?:outer|lateral|axillary)\s+(?:border|edge|margin)\s+of\s+(?:the\s+)?(?:shoulder[- ]blades?|scapulae?)|"
-     r"(?:shoulder[- ]blade|scapula)(?:'s|’s)?\s+(?:outer|lateral)\s+(?:border|edge|margin)", None, {"midline": (5.0, 9.0)}),
+     r"(?:shoulder[- ]blade|scapula)(?:'s|’s)?\s+(?:outer|lateral)\s+(?:border|edge|margin)",
+     None, {"midline": (5.0, 9.0)}),
     (r"(?:spine|ridge)\s+of\s+the\s+(?:shoulder\s+blade|scapula)|scapular\s+spine|(?:its\s+|the\s+)?bony\s+ridge|"
      r"shoulder[- ]blade(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)",
      "scapular_spine", {}),
