@@ -140,7 +140,11 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"ankles?|ankle\s+bones?|malleol(?:us|i)|achilles(?:\s+tendon)?|calcaneal\s+tendon", frozenset({"ankle"}), None),
     # The region vocabulary counts the heel with the ankle ("inner side of the ankle and heel").
     (r"heels?|calcaneus", frozenset({"ankle"}), None),
-    (r"soles?(?:\s+of\s+the\s+foot)?", frozenset({"foot"}), "inferior"),
+    (
+        r"soles?(?:\s+of\s+the\s+foot)?|plantar\s+(?:surface|side|aspect|face)(?:\s+of\s+the\s+foot)?",
+        frozenset({"foot"}),
+        "inferior",
+    ),
     (r"feet|foot|metatarsals?|arch\s+of\s+the\s+foot", frozenset({"foot"}), None),
     (r"big\s+toe|little\s+toe|toes?|toenails?|hallux", frozenset({"toe"}), None),
     (r"buttocks?|gluteal(?:\s+fold)?|gluteus(?:\s+\w+)?|glutes?|sacral\s+hiatus", frozenset({"buttock"}), "posterior"),
@@ -248,6 +252,8 @@ def mentions(text: str) -> list[Mention]:
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append(Mention(match.group(0), parts, aspect, match.start()))
     found.sort(key=lambda m: m.start)
+    # "The wrist crease on the back": the back of the wrist, not of the trunk.
+    found = [m for m in found if not (m.text == "back" and _LIMB_THEN_ON.search(lowered, 0, m.start))]
     # "Just inside the hairline" is within it, not its medial side.
     aspects = [
         (m.end(), ASPECT_WORDS[m.group(1)], m.group(1))
@@ -278,10 +284,24 @@ def mentions(text: str) -> list[Mention]:
                 ),
                 None,
             )
+        if (
+            aspect is None
+            and mention.parts <= _ARM_FACED
+            and (after := _FACE_AFTER.match(lowered, mention.start + len(mention.text)))
+        ):
+            # "At the thumb end of the wrist crease on the palm side": the side named after the part.
+            aspect = "posterior" if after.group(1) in ("back", "dorsal") else "anterior"
         if aspect == "dorsal":
             aspect = next((_DORSAL[p] for p in mention.parts if p in _DORSAL), None)
         bound.append(Mention(mention.text, mention.parts, aspect, mention.start))
     return bound
+
+
+_ARM_FACED = frozenset({"forearm", "wrist", "hand"})
+_LIMB_THEN_ON = re.compile(r"\b(?:wrists?|hands?|forearms?)(?:\s+crease)?\s+on\s+(?:the|its)\s+$")
+_FACE_AFTER = re.compile(
+    r"(?:\s+crease)?\s+on\s+(?:the|its)\s+(palm[- ]side|palmar|palm|back|dorsal)(?:\s+side)?\b(?!\s+of\b)"
+)
 
 
 def _inner_forearm(word: str, gap: str, parts: frozenset[str]) -> str | None:

@@ -83,7 +83,12 @@ _BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|lev
 # "Bend the elbow and press at the end of the crease": the location follows the cue.
 _AND_FIND = re.compile(
     r"\s+and\s+(?=(?:then\s+)?(?:press|feel|find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+"
-    r"(?:just\s+|right\s+)?(?:at|on|in|over|between|below|above)\b)"
+    r"(?:(?:gently|firmly|lightly)\s+)?(?:just\s+|right\s+)?(?:at|on|in|into|over|between|below|above|beside|under|behind)\b)"
+)
+# "Find the outer ankle bone and go up two thumb-widths": that far from what was found.
+_FIND_THEN_GO = re.compile(
+    rf"\bfind\s+(?P<lm>(?:the|your)\s+[^,;.]+?)\s+(?:and|then|,)\s+(?:then\s+)?(?:go|move|slide|come|measure|walk)\s+"
+    rf"(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})"
 )
 
 
@@ -155,6 +160,7 @@ def sentences(text: str) -> list[list[str]]:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
+    text = _FIND_THEN_GO.sub(lambda m: f"{m['d']} {m['dir']} from {m['lm']}", text)
     text = _AND_FIND.sub(", ", text)
     text = _LABEL.sub("", _HEADING.sub("", text))
     out = []

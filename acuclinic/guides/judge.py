@@ -382,7 +382,9 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
     lo, hi = claim.lo - claim.tolerance, claim.hi + claim.tolerance
     if hi < span[0] or lo > span[1]:
         if claim.axis == "side":
-            digit = re.search(r"\b(toe|finger|thumb)(?:nail)?\b(?![- ](?:side|edge|end|border|corner))", claim.words)
+            digit = re.search(
+                r"\b(toe|finger|thumb)(?:nail)?\b(?![- ](?:side|edge|end|border|corner|widths?|breadths?))", claim.words
+            )
             return f"“{_said(claim.words)}” is the wrong side of the {digit.group(1) if digit else 'limb'}", True
         return f"“{_said(claim.words)}” is not where it is", True
     return None, True

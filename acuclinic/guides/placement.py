@@ -38,7 +38,7 @@ CHANNEL_SIDE: dict[str, dict[str, tuple[float, float]]] = {
     "PC": {"arm": (2.0, 4.0)}, "TE": {"arm": (2.0, 4.0)},
     "SP": {"leg": SIDE_RANGE_DEFAULTS["medial"]}, "LR": {"leg": SIDE_RANGE_DEFAULTS["medial"]},
     "KI": {"leg": SIDE_RANGE_DEFAULTS["medial"]}, "GB": {"leg": SIDE_RANGE_DEFAULTS["lateral"]},
-    "ST": {"leg": (2.2, 5.5)}, "BL": {"leg": (2.2, 5.5)},
+    "ST": {"leg": (2.4, 5.5)}, "BL": {"leg": (2.2, 5.5)},
 }  # fmt: skip
 _LIMB_PARTS = {"arm": {"upper_arm", "elbow", "forearm", "wrist"}, "leg": {"thigh", "knee", "lower_leg", "ankle"}}
 _CODE_RE = re.compile(r"\b([A-Z]{2}\d{1,2}|EX-[A-Z]{1,2}\d{1,2})\b")

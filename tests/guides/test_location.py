@@ -153,7 +153,12 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("BL36", "At the top of the buttock, on the middle of the rim of the hip bone."),
      ("BL35", "At the top of the buttock, over the back point of the hip bone."),
      ("TE23", "In the notch at the inner end of the brow."),
-     ("GB40", "At the back of the ankle, on the outer side, in the dip beside the heel cord.")],  # in front of it  # a bare "on the back" of a limb
+     ("GB40", "At the back of the ankle, on the outer side, in the dip beside the heel cord."),  # in front of it
+     ("LI5", "At the thumb end of the wrist crease on the palm side."),  # the side named after the part
+     ("ST42", "Plantar surface, at the base of the 2nd metatarsal."),
+     ("KI8", "Find the outer ankle bone and go up two thumb-widths, then press just behind the bone."),
+     ("BL60", "Find the round bone on the inside of your ankle and press into the hollow between it and the heel cord."),
+     ("ST37", "On the inside of the lower leg, six thumb-widths below the knee, just behind the shin bone.")],  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -217,7 +222,10 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("ST4", "Just out from the corner of the mouth, less than half a cun to the side."),
      ("BL43", "Near the inner border of the shoulder blade, three cun from the spine, level with T4."),
      ("KI3", "At the back of the ankle, in the hollow between the inner ankle bone and the Achilles tendon."),
-     ("BL31", "Over the first sacral hole, in the upper part of the sacrum, between the back point of the hip bone and the spine.")],
+     ("BL31", "Over the first sacral hole, in the upper part of the sacrum, between the back point of the hip bone and the spine."),
+     ("LI5", "At the thumb end of the wrist crease on the back, in the hollow between the two tendons."),  # not the trunk
+     ("PC7", "In the middle of the wrist crease on the palm side, between the tendons."),
+     ("KI3", "Find the round bone on the inside of your ankle and press into the hollow between it and the heel cord.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
