@@ -88,7 +88,8 @@ _AND_FIND = re.compile(
 # "Find the outer ankle bone and go up two thumb-widths": that far from what was found.
 _FIND_THEN_GO = re.compile(
     rf"\bfind\s+(?P<lm>(?:the|your)\s+[^,;.]+?)\s+(?:and|then|,)\s+(?:then\s+)?(?:go|move|slide|come|measure|walk)\s+"
-    rf"(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})"
+    rf"(?:(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
+    r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b)"
 )
 
 
@@ -160,7 +161,9 @@ def sentences(text: str) -> list[list[str]]:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
-    text = _FIND_THEN_GO.sub(lambda m: f"{m['d']} {m['dir']} from {m['lm']}", text)
+    text = _FIND_THEN_GO.sub(
+        lambda m: f"{m['d']} {m['dir']} from {m['lm']}" if m["d"] else f"{m['d2']} {m['dir2']} {m['lm']}", text
+    )
     text = _AND_FIND.sub(", ", text)
     text = _LABEL.sub("", _HEADING.sub("", text))
     out = []
@@ -180,14 +183,15 @@ def split(text: str) -> list[str]:
 # Words a location clause may start with; a clause that starts with another word and speaks to "your" body
 # within its first words is an instruction ("Drop your chin to your chest", "Stick your thumb up").
 _LOCATION_WORD = re.compile(
-    r"^(?:on|in|at|over|along|inside|within|into|across|atop|upon|just|right|directly|about|roughly|a|an|the|one|"
+    r"^(?:on|onto|in|at|over|along|inside|within|into|across|atop|upon|just|right|directly|about|roughly|a|an|the|one|"
     r"two|three|four|five|half|above|below|under|behind|between|halfway|midway|level|where|near|beside|from|"
     r"up|down|high|low|deep|\d)\b"
 )
 _YOUR_SOON = re.compile(r"^(?:\S+\s+){0,3}your\b")
 # "Houxi is at the end of the crease", "press at the end": the verb goes, the location stays.
 _SUBJECT = re.compile(
-    r"^(?:(?:it|this|the\s+point|(?!(?:the|a|an|which|that|what|there|here|where|who|one)\b)[a-z]+)\s+(?:is|lies|sits|can\s+be\s+found)|press|feel|needle|"
+    r"^(?:(?:it|this|the\s+point|(?!(?:the|a|an|which|that|what|there|here|where|who|one)\b)[a-z]+(?:\d{1,2})?)\s+"
+    r"(?:(?:is|are)(?:\s+(?:found|located|situated|palpated|needled|felt))?|lies|sits|can\s+be\s+found)|press|feel|needle|"
     r"find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+(?=(?:just\s+|right\s+|directly\s+|about\s+)?(?:at|on|in|over|"
     r"between|below|above|under|behind|level|halfway|midway|\d|one|two|three|four|a\s+hand|a\s+thumb)\b)"
 )
@@ -307,7 +311,10 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     found_np = None
     for i, (kind, part) in enumerate(out):
         if found_np is not None and _IT_FOUND.search(part):
-            out[i] = (kind, _IT_FOUND.sub(rf"\1 {found_np.replace(chr(92), '')}", part))
+            out[i] = (kind, part := _IT_FOUND.sub(rf"\1 {found_np.replace(chr(92), '')}", part))
+        if found_np is not None and (that := _THAT_ONE.search(part)) and re.search(rf"\b{that.group(1)}\b", found_np):
+            # "Find the bony ridge across the shoulder blade; press just above the middle of that ridge."
+            out[i] = (kind, part[: that.start()] + found_np + part[that.end() :])
         if kind == "cue" and (found := _FOUND.search(part)):
             found_np = _POSSESSIVE.sub("the", found.group(1))
     if not any(kind in ("position", "reference") for kind, _ in out):
@@ -345,6 +352,7 @@ _MOVE_BY = re.compile(
     rf"(?=(?:{NUMBER}\s*{UNIT})\s+(?:above|below|up|down|out|in\s+front|behind|"
     r"beside|toward|towards|from|to\s+the\s+side|under|over|inside|outside|lateral|medial)\b)"
 )
+_THAT_ONE = re.compile(r"\b(?:that|this)\s+(ridge|bone|bump|knob|crease|fold|tendon|muscle|line|notch|bar|edge)\b")
 _MOVED = re.compile(r"\b(?:count|move|go|slide|walk|step|measure|travel|come)\b")
 # What says where a point is: a verb of place, a measure.
 _LOCATES = re.compile(

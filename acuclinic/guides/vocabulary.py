@@ -120,7 +120,7 @@ CUE_START = re.compile(
 # A location clause starts so (or is the first clause).
 POSITION_START = re.compile(
     r"^(?:(?:the\s+point\s+(?:is|lies|sits)\s+)?(?:just\s+|right\s+|directly\s+|high\s+|low\s+|deep\s+|"
-    r"centrally\s+|roughly\s+|about\s+)?(?:on|in|at|over|along|inside|within|into|across|atop|upon)\b|"
+    r"centrally\s+|roughly\s+|about\s+)?(?:on|onto|in|at|over|along|inside|within|into|across|atop|upon)\b|"
     r"(?:a|the)\s+(?:point|spot|group|pair|set|row)\b|(?:high|low)\s+on\b|"
     r"(?:right\s+|high\s+|way\s+|well\s+)?(?:up|down|over|out|round|around)\s+(?:on|in|at|over)\b)"
 )
@@ -184,6 +184,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      {"leg": (-19.5, -18.5)}),
     # Arm, from the shoulder to the fingertips.
     (r"(?:front|back|rear|posterior|anterior)?\s*(?:end\s+of\s+the\s+)?(?:armpit|axillary)\s+(?:fold|crease)|"
+     r"(?:fold|crease)\s+at\s+the\s+(?:front|back)\s+of\s+the\s+armpit|"
      r"(?:front|back)\s+(?:fold|crease)\s+of\s+the\s+armpit", "armpit_fold", {"arm": (-9.3, -8.7)}),
     (r"elbow\s+creases?|creases?\s+(?:of|at)\s+the\s+elbow|cubital\s+crease|crease\s+at\s+the\s+front\s+of\s+the\s+elbow",
      "elbow_crease", {"arm": (-0.3, 0.3)}),
@@ -278,7 +279,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"top\s+of\s+the\s+(?:buttock|gluteal|natal)\s+(?:crease|cleft|crack)|(?:natal|intergluteal)\s+cleft|"
      r"(?:crease|cleft|crack)\s+between\s+the\s+buttocks", None, {_T: (28.0, 30.0), "midline": (0, 0)}),
     (r"sacral\s+hiatus", None, {_T: (28.3, 29.0), "midline": (0, 0)}),
-    (r"(?:lowest|lower|floating|free\s+ends?\s+of\s+the\s+(?:\w+\s+)?)\s*ribs?|(?:11th|12th|eleventh|twelfth)\s+ribs?",
+    (r"(?:lowest|lower|floating|free\s+(?:ends?|tips?)\s+of\s+the\s+(?:\w+\s+)?)\s*ribs?|(?:11th|12th|eleventh|twelfth)\s+ribs?",
      None, {_T: (16.5, 20.5)}),
     # Head.
     (r"(?:outer|lateral)\s+(?:ends?|tips?|tails?|corners?)\s+of\s+the\s+eyebrows?", "eyebrow_end", {}),

@@ -158,7 +158,8 @@ def test_wording_in_other_voices_does_not_slip_back():
      ("ST42", "Plantar surface, at the base of the 2nd metatarsal."),
      ("KI8", "Find the outer ankle bone and go up two thumb-widths, then press just behind the bone."),
      ("BL60", "Find the round bone on the inside of your ankle and press into the hollow between it and the heel cord."),
-     ("ST37", "On the inside of the lower leg, six thumb-widths below the knee, just behind the shin bone.")],  # a bare "on the back" of a limb
+     ("ST37", "On the inside of the lower leg, six thumb-widths below the knee, just behind the shin bone."),
+     ("SI9", "Find the fold at the front of your armpit and go one thumb-width above it, onto the front of the chest.")],  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
