@@ -5,11 +5,13 @@ import collections
 import pytest
 
 from acuclinic.atlas.schema import read_all
-from tests.guides.lay_corpus.corpus import BLIND, FAULTS, FRESH, HELD_OUT, PATH, load
+from tests.guides.lay_corpus.corpus import BLIND, FAULTS, FIFTH, FRESH, HELD_OUT, PATH, load
 
 
 @pytest.fixture(
-    scope="module", params=[PATH, HELD_OUT, FRESH, BLIND], ids=["development", "held_out", "fresh", "blind"]
+    scope="module",
+    params=[PATH, HELD_OUT, FRESH, BLIND, FIFTH],
+    ids=["development", "held_out", "fresh", "blind", "fifth"],
 )
 def corpus(request):
     return load(request.param)

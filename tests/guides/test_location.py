@@ -15,7 +15,7 @@ from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_f
 from acuclinic.guides.figure_placement import figure_names
 from acuclinic.guides.judge import judge
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR
-from tests.guides.lay_corpus.corpus import BLIND, FRESH, HELD_OUT, PATH, load
+from tests.guides.lay_corpus.corpus import BLIND, FIFTH, FRESH, HELD_OUT, PATH, load
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -74,6 +74,19 @@ def test_wording_in_other_voices_does_not_slip_back():
     bad = [d for d in blind if not d.correct]
     correct = [d for d in blind if d.correct]
     assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.94
+    assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
+
+
+def test_clinic_page_wording_does_not_slip_back():
+    """The fifth corpus came from a writer imitating clinic web pages (marketing copy around the location, a
+    practitioner's shorthand, a physio's muscle names, self-care steps, a leaflet, a second-language FAQ) after the
+    checker was tuned on the other four: 70.3 % caught, 4.2 % false alarms when it arrived (README). The checker then
+    learnt to spell out shorthand, to set aside what a point is for, and to follow "find X and go up two
+    thumb-widths": these floors keep what it reads now, below the issue's target, which it does not meet here."""
+    fifth = load(FIFTH)
+    bad = [d for d in fifth if not d.correct]
+    correct = [d for d in fifth if d.correct]
+    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.88
     assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
 
 

@@ -18,6 +18,9 @@ FRESH = PATH.with_name("lay_locations_fresh.yaml")
 # By a fourth writer, in five voices (forum, handout, translated clinic site, receptionist, textbook), after the
 # checker was tuned on the first three; reviewed on a sample of 130 (REVIEW_blind.md).
 BLIND = PATH.with_name("lay_locations_blind.yaml")
+# By a fifth writer, in the style of clinic web pages (copywriter, practitioner's shorthand, physio, self-care,
+# leaflet, second-language FAQ), after the checker was tuned on the first four; reviewed on 150 (REVIEW_fifth.md).
+FIFTH = PATH.with_name("lay_locations_fifth.yaml")
 FAULTS = (
     "radial_ulnar",
     "tibial_fibular",
