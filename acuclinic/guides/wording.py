@@ -1,0 +1,152 @@
+"""Rewrite a point location into the plain, spelt-out words that clauses.py splits and parser.py reads.
+
+A clinic writes "LI6 Pianli: dorsal forearm, 3 cun prox. to wrist crease", "a hand's width and a bit (five
+thumb-widths)", "find the outer ankle bone and go up two thumb-widths" or "on the shoulder blade, at its lower
+tip". Before the text is split into clauses this module lowers its case, spells out the shorthand
+(vocabulary.SHORTHAND), drops a heading or a speaker's label, reads brackets through (a synonym, the same
+distance again, a vertebra that gives a level), turns self-care idioms into measures and resolves "its" and
+"of it" to the structure they point back to. Every rewrite keeps the meaning; none knows the point described.
+Pure: no Django import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import DIGIT_WORD, NUMBER, UNIT, spell_out
+
+_NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
+_OWNER = re.compile(
+    r"\b(shoulder\s+blade|scapula|knee\s?cap|patella|collar\s?bone|clavicle|breast\s?bone|sternum|shin\s?bone|tibia|"
+    r"fibula|ankle\s+bone|malleolus|elbow\s+crease|wrist\s+crease|eyebrow|ear|jaw\s?bone)\b"
+)
+_PRONOUN = re.compile(
+    r"\b(?:its\s+((?:[\w-]+\s+){0,2}?(?:tip|corner|angle|point|edge|border|end|ridge|top|bottom|middle|"
+    r"centre|center|head|base|notch|crest|spine|prominence|side))\b|(?:the\s+)?(\w+)\s+of\s+it\b)"
+)
+
+
+# Structures that "it" may point back to without being an owner of parts ("the thumb side of it": the tendon).
+_REFERENT = re.compile(
+    r"\b(tendons?|muscles?|knob|bump|bone|groove|ridge|crease|hollow|notch|vertebra|ligament|cord|bulge|prominence)\b"
+)
+
+
+_SUBJECT_VERB = re.compile(r"[\w' -]*?\b(?:is|are|would\s+be|will\s+be|lies|lie|sits|sit)\b[^,;()]*$")
+
+
+_BESIDE = re.compile(r"\b(tendons?|muscles?|knob|bump|cord|ligament|bulge|prominence)\b")
+
+
+def _resolve_its(text: str) -> str:
+    """ "On the shoulder blade, at its lower tip": "its" is the last structure named before it."""
+
+    def replace(m: re.Match) -> str:
+        owner, at = None, -1
+        for o in _OWNER.finditer(text, 0, m.start()):
+            owner, at = o.group(1), o.start()
+        if m.group(2) and owner is not None and _SUBJECT_VERB.match(text, at, m.start()):
+            return m.group(0)  # "the kneecap would be right in front of it": "it" is the point
+        if m.group(2) or (m.group(1) and m.group(1).endswith("side")):
+            # "the thumb side of it": "it" is the last structure named, whatever it is, in an earlier clause
+            # ("the notch at the top of it" is the top of the breastbone, not of the notch).
+            boundary = max(text.rfind(c, 0, m.start()) for c in ",;()")
+            referent = _REFERENT
+            if m.group(1):
+                # "A tendon ...; the point is on its thumb side": the side of what the point lies beside (a
+                # bone's side, "the index bone on its little-finger side", is the hand's side, read as such).
+                boundary, referent = m.start(), _BESIDE
+            for o in referent.finditer(text, 0, max(boundary, 0)):
+                if o.start() > at:
+                    owner, at = o.group(1), o.start()
+        if owner is None:
+            return m.group(0)
+        if m.group(1):
+            return f"the {m.group(1)} of the {owner}"
+        return f"{m.group(0)[:-2]}the {owner}"
+
+    return _PRONOUN.sub(replace, text)
+
+
+CODE = re.compile(r"\b(?:lu|li|st|sp|ht|si|bl|ki|pc|te|gb|lr|gv|cv)\d{1,2}\b|\bex-[a-z]{1,2}\d{1,2}\b")
+# A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
+_BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
+# "Bend the elbow and press at the end of the crease": the location follows the cue.
+_AND_FIND = re.compile(
+    r"\s+and\s+(?=(?:then\s+)?(?:press|feel|find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+"
+    r"(?:(?:gently|firmly|lightly)\s+)?(?:just\s+|right\s+)?(?:at|on|in|into|over|between|below|above|beside|under|behind)\b)"
+)
+# "Find the outer ankle bone and go up two thumb-widths": that far from what was found.
+_FIND_THEN_GO = re.compile(
+    rf"\bfind\s+(?P<lm>(?:the|your)\s+[^,;.]+?)\s+(?:and|then|,)\s+(?:then\s+)?(?:go|move|slide|come|measure|walk)\s+"
+    rf"(?:(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
+    r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b)"
+)
+
+
+# "Big toe, lat. side, 0.1 cun from the nail corner": the shorthand names the digit, then its side.
+_DIGIT_THEN_SIDE = re.compile(
+    rf"\b(?:on\s+)?(?:the\s+)?(?P<digit>{DIGIT_WORD}\s+(?:finger|toe)|thumb|big\s+toe|great\s+toe|little\s+toe)"
+    r"\s*,\s*(?:on\s+)?(?:the\s+|its\s+)?"
+    r"(?P<side>(?:radial|ulnar|medial|lateral|inner|outer|tibial|fibular|thumb|little[- ]finger)"
+    r"[- ](?:side|edge|border|aspect|(?:nail\s+)?corner))"
+)
+_OUT_TO_THE_SIDE = re.compile(
+    rf"(?P<d>\b{NUMBER}\s*{UNIT})\s+(?:out\s+)?(?:to\s+(?:the|each|either|one)\s+side|sideways|outward)(?!\s+of\b)"
+)
+_ON_THE_MIDLINE = re.compile(r"\b(?:navel|belly\s+button|umbilicus|mid-?line|spine|breast\s?bone|sternum|pubic)")
+_VAGUE_THEN_EXACT = re.compile(
+    rf"\b{NUMBER}\s*{UNIT}\s+(?:and\s+a\s+(?:bit|little)(?:\s+more)?|or\s+so|or\s+a\s+bit\s+more|plus(?:\s+a\s+bit)?)\s*"
+    rf"\(\s*(?:about\s+|roughly\s+|that\s+is\s+)?(?P<exact>{NUMBER}\s*{UNIT})\s*\)"
+)
+_BACK_OF_HEAD = re.compile(
+    r"\b(?:back|nape)\s+of\s+(?:the\s+)?(?:neck|head|skull)|\bnape\b|\bocciput|\bbase\s+of\s+the\s+skull"
+)
+_FRONT_OF_HEAD = re.compile(r"\b(?:forehead|face|eyebrows?|eyes?|front\s+of\s+the\s+head|temples?)\b")
+_BARE_HAIRLINE = re.compile(r"(?<!front\s)(?<!back\s)(?<!anterior\s)(?<!posterior\s)\bhairline\b")
+_DIGIT_THEN_FACING = re.compile(
+    r"(?:(?<=\bfinger)|(?<=\bthumb)|(?<=\btoe))\s*,\s*(?=(?:on\s+)?(?:the|its)\s+(?:[\w-]+\s+)?(?:side|edge|corner)\s+"
+    r"(?:that\s+|which\s+)?(?:faces|facing|toward|towards|next\s+to|nearest|closest\s+to|away\s+from)\b)"
+)
+_SAME_DISTANCE = re.compile(
+    rf"(?P<first>\b{NUMBER}\s*{UNIT})\s*\(\s*(?:about\s+|roughly\s+|or\s+|i\.e\.\s+|=\s*)?{NUMBER}\s*{UNIT}\s*\)"
+)
+
+_CODE_LINE = re.compile(rf"\b(?:the\s+)?(?:{CODE.pattern})\s*[-–]\s*(?:{CODE.pattern})\s+line\b")
+# "LI6 Pianli:", "Zusanli (ST36):", "HT7 -": a heading that names the point.
+_HEADING = re.compile(
+    rf"^\s*(?:(?:{CODE.pattern})(?:\s+[a-z'-]+){{0,2}}|[a-z'-]+(?:\s+[a-z'-]+)?\s*\(\s*(?:{CODE.pattern})\s*\))\s*(?::|\s-\s|\s–\s)\s*"
+)
+# "Receptionist:", "Clinic text:", "Location of point:": who speaks, not where the point is.
+_LABEL = re.compile(
+    r"^\s*(?:q|a|question|answer|receptionist|clinic(?:\s+text|\s+note)?|location(?:\s+of\s+(?:the\s+)?point)?|note|tip|patient|"
+    r"long-time\s+patient\s+here|review|handout|practitioner|therapist|physio|from\s+the\s+clinic|how\s+to\s+find\s+it|"
+    r"where\s+it\s+is|step\s+\d+)\s*:\s*"
+)
+
+
+def rewrite(text: str) -> str:
+    """``text`` in lower case and plain words, ready to be split into clauses."""
+    text = _NEGATION.sub(" ", spell_out(text.lower().replace("’", "'")))
+    text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
+    text = _VAGUE_THEN_EXACT.sub(r"\g<exact> ", text)  # "a hand's width and a bit (five thumb-widths)"
+    text = _CODE_LINE.sub("the channel line", text)  # "on the LU5-LU9 line": a line, not two landmarks
+    text = re.sub(rf"\(\s*({CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays
+    text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
+    # "Two finger widths (1.5 cun) above ...": the same distance again, in other units.
+    text = _SAME_DISTANCE.sub(r"\g<first> ", text)
+    if _BACK_OF_HEAD.search(text) and not _FRONT_OF_HEAD.search(text):
+        # "At the back of the neck, half a cun inside the hairline": the hairline at the nape.
+        text = _BARE_HAIRLINE.sub("back hairline", text)
+    if _ON_THE_MIDLINE.search(text):
+        # "... below the navel and a hand's width out to the side": from the midline.
+        text = _OUT_TO_THE_SIDE.sub(r"\g<d> from the midline", text)
+    text = _DIGIT_THEN_SIDE.sub(r"on the \g<side> of the \g<digit>", text)
+    text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
+    text = re.sub(r"[ \t]+", " ", text)
+    text = _resolve_its(text)
+    text = _FIND_THEN_GO.sub(
+        lambda m: f"{m['d']} {m['dir']} from {m['lm']}" if m["d"] else f"{m['d2']} {m['dir2']} {m['lm']}", text
+    )
+    text = _AND_FIND.sub(", ", text)
+    return _LABEL.sub("", _HEADING.sub("", text))
