@@ -36,12 +36,18 @@ _QUESTION = re.compile(
 )
 
 
+# Spoken fillers: "so, um, the little finger, yeah, right there".
+_FILLER = re.compile(r"^(?:(?:so|um+|uh+|er+m?|okay|ok|well|now|alright|yeah|yep)\b[\s,]*)+(?=\S)")
+_FILLER_ONLY = re.compile(r"(?:so|um+|uh+|er+m?|okay|ok|well|now|alright|yeah|yep|right|you\s+know|like|and)")
+
+
 def sentences(text: str) -> list[list[str]]:
     """The clauses of each sentence: split at sentence ends and colons, then semicolons, brackets and commas."""
     out = []
     for sentence in re.split(r"\.(?!\d)|:|\?|!", rewrite(text)):
         parts = re.split(r"[;()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", sentence)
         parts = [p.strip() for p in parts if p and p.strip() and not _QUESTION.match(p.strip())]
+        parts = [p for p in (_FILLER.sub("", p).strip() for p in parts) if p and not _FILLER_ONLY.fullmatch(p)]
         if parts:
             out.append(parts)
     return out

@@ -198,6 +198,14 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
     # A finger or toe and its side may sit in different clauses ("On the thumb, on the side facing ...").
     located = [c for c in result if c.kind not in ("cue", "aside")]
     whole = ", ".join(c.text for c in located)
+    facing = _DIGIT_FACING.search(whole) or _DIGIT_AWAY.search(whole)
+    if facing and not _ON_DIGIT.search(whole):
+        # "Pinch the ring finger at the nail. The point is at the nail corner next to the middle finger", "she
+        # needled my little finger, on the side facing my ring finger": the digit named before the side is the
+        # one whose side this is.
+        cues = " ".join(c.text for c in result if c.kind == "cue")
+        if named := _NAMED_DIGIT.search(whole, 0, facing.start()) or _NAMED_DIGIT.search(cues):
+            whole = f"on the {named.group(1)}, {whole}"
     for claim in _digit_claims(whole):
         home = next((c for c in located if claim.words and claim.words in c.text), located[0] if located else None)
         if home is not None:
@@ -210,7 +218,13 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
     return Reading(result)
 
 
-_BARE_SIDE = re.compile(r"(?:inner|outer|inside|outside|medial|lateral)[- ](?:side|edge|corner|border|aspect)")
+_BARE_SIDE = re.compile(
+    r"(?:inner|outer|inside|outside|medial|lateral|thumb|little[- ]finger|radial|ulnar)"
+    r"[- ](?:side|edge|corner|border|aspect)"
+)
+_NAMED_DIGIT = re.compile(
+    rf"\b((?:{DIGIT_WORD})[- ](?:finger|toe)|thumb|big\s+toe|great\s+toe)\b(?![- ](?:side|edge|tip|width))"
+)
 
 
 def _same_as_measured(claim: Claim, measured: list[Landmark]) -> bool:
@@ -647,7 +661,7 @@ def _digit_claims(clause: str) -> list[Claim]:
                     if o and o != d:
                         offset = sign * (0.25 if o > d else -0.25)
             side = re.search(
-                r"\b(radial|ulnar|thumb|little[- ]finger|tibial|fibular|medial|lateral)[- ](?:side|edge|(?:nail\s+)?corner)",  # noqa: E501 (a pattern reads best whole)
+                r"\b(radial|ulnar|thumb|little[- ]finger|tibial|fibular|medial|lateral)[- ](?:side|edge|border|(?:nail\s+)?corner)",  # noqa: E501 (a pattern reads best whole)
                 clause,
             )
             toe = on.group("kind") == "toe" or (on.group("t") or "").startswith(("big", "great", "hallux"))

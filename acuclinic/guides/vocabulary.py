@@ -82,7 +82,7 @@ def amount(number: str, unit: str) -> float | None:
 # "front", "out" (away from the midline), "in" (toward it).
 DIRECTIONS: tuple[tuple[str, str], ...] = (
     # "2.5 cun within the anterior hairline": into the scalp, toward the vertex.
-    (r"(?:within|inside)(?=\s+(?:the\s+)?(?:\w+\s+)?hairline)", "up"),
+    (r"(?:within|inside|into)(?=\s+(?:the\s+)?(?:\w+\s+)?hairline)", "up"),
     (r"above|up\s+from|higher\s+than|superior\s+to|proximal\s+to|upward\s+from|up", "up"),
     (r"below|under|underneath|beneath|down\s+from|lower\s+than|inferior\s+to|distal\s+to|beyond|down", "down"),
     (r"behind|posterior\s+to|back\s+from|at\s+the\s+back\s+of|to\s+the\s+rear\s+of", "back"),
@@ -410,6 +410,11 @@ SHORTHAND = [
     (r"(?<=\d)\s*c\b\.?(?=\s)", " cun"), (r"\b[bf]-cun\b", "cun"),
     # "a full hand's width", "a good thumb-width": the measure.
     (r"\b(an?)\s+(?:full|good|whole|generous|scant|small|big)\s+(?=(?:hand|palm|thumb|finger|cun)\b)", r"\1 "),
+    # A student's signs: "BL5 → 1 cun into hairline", "level w/ GV23", "≈ 1 cun", "b/w the tendons", "BL20 + GV6".
+    (r"\s*(?:→|->|=>)\s*", ": "), (r"\bw/(?=\s)", "with"), (r"\bb/w\b", "between"), (r"\s*(?:≈|~)\s*", " about "),
+    (r"\s\+\s", " and "), (r"\bfwd\b", "forward"),
+    # "A thumb and a half to either side": one and a half thumb-widths.
+    (r"\ban?\s+(thumb|finger)(?:'s)?(?:[- ]?(?:width|breadth))?\s+and\s+a\s+half\b", r"1.5 \1-widths"),
     # "four and half cun", "one and half": a half more.
     (r"\band\s+half\b", "and a half"),
 ]  # fmt: skip

@@ -86,6 +86,8 @@ _FIND_THEN_GO = re.compile(
 
 # "Big toe, lat. side, 0.1 cun from the nail corner": the shorthand names the digit, then its side.
 _DIGIT_THEN_SIDE = re.compile(
+    r"(?<!facing\s)(?<!faces\s)(?<!toward\s)(?<!towards\s)(?<!next\sto\s)(?<!facing\sthe\s)(?<!faces\sthe\s)"
+    r"(?<!toward\sthe\s)(?<!towards\sthe\s)(?<!next\sto\sthe\s)"
     rf"\b(?:on\s+)?(?:the\s+)?(?P<digit>{DIGIT_WORD}\s+(?:finger|toe)|thumb|big\s+toe|great\s+toe|little\s+toe)"
     r"\s*,\s*(?:on\s+)?(?:the\s+|its\s+)?"
     r"(?P<side>(?:radial|ulnar|medial|lateral|inner|outer|tibial|fibular|thumb|little[- ]finger)"

@@ -172,7 +172,9 @@ def test_clinic_page_wording_does_not_slip_back():
      ("KI8", "Find the outer ankle bone and go up two thumb-widths, then press just behind the bone."),
      ("BL60", "Find the round bone on the inside of your ankle and press into the hollow between it and the heel cord."),
      ("ST37", "On the inside of the lower leg, six thumb-widths below the knee, just behind the shin bone."),
-     ("SI9", "Find the fold at the front of your armpit and go one thumb-width above it, onto the front of the chest.")],  # a bare "on the back" of a limb
+     ("SI9", "Find the fold at the front of your armpit and go one thumb-width above it, onto the front of the chest."),
+     ("TE1", "Pinch the ring finger at the nail. The point is at the nail corner on the side next to the middle finger."),
+     ("SI2", "She needled my little finger, on the side facing my ring finger.")],  # the digit before its side  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -239,7 +241,12 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("BL31", "Over the first sacral hole, in the upper part of the sacrum, between the back point of the hip bone and the spine."),
      ("LI5", "At the thumb end of the wrist crease on the back, in the hollow between the two tendons."),  # not the trunk
      ("PC7", "In the middle of the wrist crease on the palm side, between the tendons."),
-     ("KI3", "Find the round bone on the inside of your ankle and press into the hollow between it and the heel cord.")],
+     ("KI3", "Find the round bone on the inside of your ankle and press into the hollow between it and the heel cord."),
+     ("EX-HN12", "Under the tongue, on the left-hand vein beside the frenulum."),  # "left-hand" is not the hand
+     ("EX-LE1", "A thumb and a half either side of ST34, on the front of the lower thigh."),
+     ("LR10", "On the upper inner thigh, three cun below ST30, where the pulse beats under your fingers."),
+     ("BL5", "BL5 → 1 cun into the hairline, 1.5 cun lat."),  # a student's signs
+     ("HT9", "um, little finger, the nail corner facing the ring finger, the thumb side, yeah.")],  # spoken
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
