@@ -187,6 +187,7 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     # Upper limb.
     (r"shoulders?|acromion|deltoid", frozenset({"shoulder"}), None),
     (r"upper\s+arms?|biceps|triceps|humerus", frozenset({"upper_arm"}), None),
+    (r"crook\s+of\s+the\s+elbow|elbow\s+pit|antecubital(?:\s+fossa)?", frozenset({"elbow"}), "anterior"),
     (r"elbows?|elbow\s+crease|cubital(?:\s+crease|\s+fossa)?|olecranon|epicondyle", frozenset({"elbow"}), None),
     (r"forearms?|radius|ulna", frozenset({"forearm"}), None),
     (r"wrists?|wrist\s+crease|carpal|styloid(?:\s+process)?", frozenset({"wrist"}), None),

@@ -130,7 +130,13 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
             if _INDICATION.search(part) and not _LOCATION_WORD.match(part) and not _LOCATES.search(part):
                 out.append(("aside", part))  # "Hegu, our favourite point for headaches, is on ..."
                 continue
-            if after_cue and not _LOCATION_WORD.match(part) and not _SUBJECT.match(part) and not _FRAMING.match(part):
+            if (
+                after_cue
+                and not _LOCATION_WORD.match(part)
+                and not _SUBJECT.match(part)
+                and not _FRAMING.match(part)
+                and not _MOVE_BY.match(part)
+            ):
                 # "Hook the webs of your two hands together, thumb to index": the cue goes on.
                 out.append(("cue", part))
                 continue
@@ -216,7 +222,8 @@ _INDICATION = re.compile(
     r"popular|go-to|key|classic|strong|powerful)\s+(?:\w+\s+){0,3}?for\b|"
     r"\bfor\s+(?:[\w'-]+[\s,]+){0,4}?(?:pain|aches?|headaches?|migraines?|stiffness|tension|problems?|complaints?|"
     r"symptoms?|issues?|trouble|insomnia|nausea|stress|anxiety|colds?|flu|sleep|digestion|swelling|toothache|coughs?|"
-    r"heat|sinus\w*|fatigue|eyes|feet|skin)\b|"
+    r"heat|sinus\w*|fatigue|eyes|feet|skin|cramps?|spasms?|soreness|discomfort|numbness|tingling|weakness|"
+    r"irritability|periods?|cramping)\b|"
     r"\b(?:patients?|clients?|people|many|most)\s+(?:\w+\s+)?(?:often|usually|always|love|loves|say|says|feel|feels|"
     r"tell|report|find|ask|notice)\b|"
     r"\b(?:eases?|easing|relieves?|relieving|soothes?|soothing|calms?|calming|treats?|treating|clears?|benefits?|"
@@ -242,7 +249,7 @@ _LOCATES = re.compile(
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")
 _FOUND = re.compile(
-    r"\b(?:find|feel\s+for|feel|locate)\s+((?:the|your|my)\s+(?:(?!\s(?:and|then)\s)[^,;])+)(?P<tail>\s(?:and|then)\s.*)?$"
+    r"\b(?:find|feel\s+for|feel|locate|(?:rest|put|place|lay)\s+(?:your\s+|the\s+)?(?:finger(?:tip)?s?|thumbs?)\s+(?:on|at|over))\s+((?:the|your|my)\s+(?:(?!\s(?:and|then)\s)[^,;])+)(?P<tail>\s(?:and|then)\s.*)?$"
 )
 # "Find the round bone on the outside of the ankle. The point is just below it": "it" is what was found.
 _IT_FOUND = re.compile(

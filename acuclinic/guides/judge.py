@@ -250,6 +250,12 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
         if OPPOSITE.get(placement.aspect) == said:
             return f"the text puts it on the {_plain_side(said, placement.part)} (“{bare.group(0).strip()}”)", True
         return None, placement.aspect in ("anterior", "posterior")
+    tail = _TRAILING_FACE.search(full, len(head))
+    if tail and placement.limb is not None and placement.part in _LIMB_FACE_PARTS.get(tail.group(2), ()):
+        # "One thumb-width above the elbow crease on the front of the arm": the face named after the measure.
+        said = "posterior" if tail.group(1) == "back" else "anterior"
+        if OPPOSITE.get(placement.aspect) == said:
+            return f"the text puts it on the {_plain_side(said, placement.part)} (“{tail.group(0)}”)", True
     named = mentions(head)
     if not named:
         return None, False
@@ -340,6 +346,15 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
 
 
 _ARM_FACES = {"forearm", "wrist", "hand", "finger"}
+_TRAILING_FACE = re.compile(
+    r"\bon\s+the\s+(front|back)\s+of\s+the\s+(arm|forearm|upper\s+arm|leg|thigh|lower\s+leg|shin|calf|hand|wrist)\b"
+)
+_LIMB_FACE_PARTS = {
+    "arm": {"upper_arm", "elbow", "forearm"}, "upper arm": {"upper_arm", "elbow"},
+    "forearm": {"forearm", "elbow", "wrist"},
+    "leg": {"thigh", "knee", "lower_leg"}, "thigh": {"thigh", "knee"}, "lower leg": {"lower_leg", "knee"},
+    "shin": {"lower_leg"}, "calf": {"lower_leg"}, "hand": {"hand"}, "wrist": {"wrist"},
+}  # fmt: skip
 _BARE_FACE = re.compile(
     r"\s*(?:(?:just|right|more)\s+)?(?:on|at|to|over|toward|towards)\s+the\s+(back|front)(?:\s+side)?\s*"
 )

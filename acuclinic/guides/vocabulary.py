@@ -201,7 +201,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"ulnar\s+head", "ulna_head", {"arm": (10.8, 12.0)}),
     (r"(?:bony\s+)?(?:bump|knob|point|end|tip)\s+(?:at\s+the\s+end\s+)?of\s+the\s+(?:radius|ulna)|styloid(?:\s+process)?|"
      r"(?:radius|ulna)(?:'s|’s)?\s+(?:knob|bump)", None, {"arm": (10.8, 12.0)}),
-    (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}(?:metacarpal(?:\s+bone)?|(?:finger(?:'s)?\s+)?long\s+bone)",
+    (r"(?:midpoint|middle|centre|center)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:metacarpal(?:\s+bone)?|(?:finger(?:'s)?\s+)?long\s+bone)",
      None, {"arm": (13.3, 14.7)}),
     (r"(?:midpoint|middle|centre|center)\s+of\s+the\s+(?:\w+\s+){0,3}metatarsal(?:\s+bone)?", None, {"leg": (19.3, 20.5)}),  # noqa: E501 (a pattern reads best whole)
     (r"palms?(?![- ]?(?:side|facing|up|down|skin|crease|toward|towards))(?:\s+of\s+the\s+hand)?", None, {"arm": (13.0, 16.2)}),  # noqa: E501 (a pattern reads best whole)
@@ -229,7 +229,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:prominent|big|bony|knobbly)\s+(?:\w+\s+)?(?:vertebra|bump|bone|knob)\s+(?:\w+\s+){0,3}at\s+the\s+base\s+of\s+"
      r"the\s+neck|vertebra\s+prominens", None, {_T: (7, 7), "midline": (0, 0)}),
     (r"base\s+of\s+the\s+neck", None, {_T: (6.5, 8.0)}),
-    (r"(?:notch|hollow|dip)\s+(?:at|above|on)\s+the\s+top\s+of\s+the\s+(?:breast\s?bone|sternum)|top\s+of\s+the\s+"
+    (r"(?:notch|hollow|dip)\s+(?:at|above|on)\s+the\s+(?:very\s+)?top\s+of\s+the\s+(?:breast\s?bone|sternum)|top\s+of\s+the\s+"
      r"(?:breast\s?bone|sternum)|suprasternal\s+(?:notch|fossa)|jugular\s+notch|(?:upper|top)\s+(?:end|edge|border)\s+of\s+the\s+"
      r"(?:breast\s?bone|sternum)",
      None, {_T: (8.7, 9.6), "midline": (0, 0)}),
@@ -246,7 +246,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"nipple\s+line|mamillary\s+line|midclavicular\s+line|line\s+(?:of|through)\s+the\s+nipples?", None,
      {"midline": (4, 4)}),
     (r"nipples?", "nipple", {_T: (12.3, 13.7), "midline": (4, 4)}),
-    (r"(?:lower|bottom)\s+(?:(?:tips?|corners?|angles?|points?|ends?)\s+)?of\s+(?:the\s+)?(?:both\s+)?shoulder\s+blades?|"
+    (r"(?:lower|bottom)\s+(?:(?:tips?|corners?|angles?|points?|ends?)\s+)?of\s+(?:the\s+)?(?:both\s+)?(?:shoulder\s+blades?|scapulae?)|"
      r"inferior\s+angles?\s+of\s+the\s+scapulae?|shoulder\s+blades?(?:'|’)?(?:s)?\s+lower\s+(?:tips?|corners?)",
      "scapula_bottom", {_T: (13.3, 14.7)}),
     (r"(?:upper|top)\s+(?:inner\s+)?(?:tips?|corners?|angles?)\s+of\s+the\s+shoulder\s+blades?|superior\s+angle\s+of\s+the\s+"
@@ -282,8 +282,10 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:lowest|lower|floating|free\s+(?:ends?|tips?)\s+of\s+the\s+(?:\w+\s+)?)\s*ribs?|(?:11th|12th|eleventh|twelfth)\s+ribs?",
      None, {_T: (16.5, 20.5)}),
     # Head.
-    (r"(?:outer|lateral)\s+(?:ends?|tips?|tails?|corners?)\s+of\s+the\s+eyebrows?", "eyebrow_end", {}),
-    (r"(?:inner|medial)\s+(?:ends?|tips?|heads?|corners?)\s+of\s+the\s+(?:eye)?brows?", "eyebrow_start", {"head": (-3.2, -2.8)}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:outer|lateral)\s+(?:ends?|tips?|tails?|corners?)\s+of\s+(?:the|each|both)\s+(?:eye)?brows?", "eyebrow_end",
+     {}),
+    (r"(?:inner|medial)\s+(?:ends?|tips?|heads?|corners?)\s+of\s+(?:the|each|both)\s+(?:eye)?brows?", "eyebrow_start",
+     {"head": (-3.2, -2.8)}),
     (r"eyebrows?|brows?", "eyebrow", {"head": (-3.2, -2.8)}),
     (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),
@@ -414,7 +416,10 @@ SHORTHAND = [
     (r"\s*(?:→|->|=>)\s*", ": "), (r"\bw/(?=\s)", "with"), (r"\bb/w\b", "between"), (r"\s*(?:≈|~)\s*", " about "),
     (r"\s\+\s", " and "), (r"\bfwd\b", "forward"),
     # "A thumb and a half to either side": one and a half thumb-widths.
-    (r"\ban?\s+(thumb|finger)(?:'s)?(?:[- ]?(?:width|breadth))?\s+and\s+a\s+half\b", r"1.5 \1-widths"),
+    (r"\ban?\s+(thumb|finger)(?:'s)?(?:[- ]?(?:width|breadth))?\s+and\s+a\s+half(?:'s)?(?:[- ]?(?:width|breadth))?\b",
+     r"1.5 \1-widths"),
+    # Spoken fillers inside a sentence: "come up, um, two cun".
+    (r"\b(?:um+|uh+|erm|er)\b,?\s*", ""),
     # "four and half cun", "one and half": a half more.
     (r"\band\s+half\b", "and a half"),
 ]  # fmt: skip

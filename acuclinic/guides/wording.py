@@ -78,9 +78,12 @@ _AND_FIND = re.compile(
 )
 # "Find the outer ankle bone and go up two thumb-widths": that far from what was found.
 _FIND_THEN_GO = re.compile(
-    rf"\bfind\s+(?P<lm>(?:the|your)\s+[^,;.]+?)\s+(?:and|then|,)\s+(?:then\s+)?(?:go|move|slide|come|measure|walk)\s+"
+    rf"\b(?:(?:so|now|then|okay|ok)\s+)?(?:you\s+(?:want\s+to\s+|need\s+to\s+|can\s+)?)?"
+    rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}(?:go|move|slide|come|measure|walk)\s+"
     rf"(?:(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
-    r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b)"
+    r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b|"
+    rf"(?:about\s+)?(?P<d3>{NUMBER}\s*{UNIT})\s+(?P<dir3>up|down)\b(?:\s+(?:the|its)\s+(?:middle|midline|centre|center)"
+    r"(?:\s+of\s+the\s+\w+)?)?)"
 )
 
 
@@ -127,6 +130,20 @@ _LABEL = re.compile(
 )
 
 
+_AND_PRESS = re.compile(
+    r",?\s+and\s+(?:press|hold|rub|massage)(?:\s+(?:firmly|gently|lightly|there|it|here))*(?=\s*(?:[.;,]|$))"
+)
+
+
+def _went(m: re.Match) -> str:
+    """ "Find X and go up two thumb-widths" as "two thumb-widths up from X"."""
+    if m["d"]:
+        return f"{m['d']} {m['dir']} from {m['lm']}"
+    if m["d2"]:
+        return f"{m['d2']} {m['dir2']} {m['lm']}"
+    return f"{m['d3']} {m['dir3']} from {m['lm']}"
+
+
 def rewrite(text: str) -> str:
     """``text`` in lower case and plain words, ready to be split into clauses."""
     text = _NEGATION.sub(" ", spell_out(text.lower().replace("’", "'")))
@@ -147,8 +164,7 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
-    text = _FIND_THEN_GO.sub(
-        lambda m: f"{m['d']} {m['dir']} from {m['lm']}" if m["d"] else f"{m['d2']} {m['dir2']} {m['lm']}", text
-    )
+    text = _FIND_THEN_GO.sub(_went, text)
     text = _AND_FIND.sub(", ", text)
+    text = _AND_PRESS.sub("", text)  # "... down the middle of the bone and press."
     return _LABEL.sub("", _HEADING.sub("", text))

@@ -174,7 +174,11 @@ def test_clinic_page_wording_does_not_slip_back():
      ("ST37", "On the inside of the lower leg, six thumb-widths below the knee, just behind the shin bone."),
      ("SI9", "Find the fold at the front of your armpit and go one thumb-width above it, onto the front of the chest."),
      ("TE1", "Pinch the ring finger at the nail. The point is at the nail corner on the side next to the middle finger."),
-     ("SI2", "She needled my little finger, on the side facing my ring finger.")],  # the digit before its side  # a bare "on the back" of a limb
+     ("SI2", "She needled my little finger, on the side facing my ring finger."),  # the digit before its side
+     ("CV15", "Find the notch at the very top of your breastbone, then go one thumb-width down the middle of the bone."),
+     ("TE10", "Press into the hollow one thumb-width above the elbow crease on the front of the arm."),  # a trailing face
+     ("BL2", "Rest your fingertips at the outer tail of each eyebrow and press gently into the notch there."),
+     ("SP10", "So you go to the inner top corner of the kneecap, and come up about five cun, on the bulge of the muscle.")],  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
