@@ -5,13 +5,13 @@ import collections
 import pytest
 
 from acuclinic.atlas.schema import read_all
-from tests.guides.lay_corpus.corpus import BLIND, FAULTS, FIFTH, FRESH, HELD_OUT, PATH, load
+from tests.guides.lay_corpus.corpus import BLIND, FAULTS, FIFTH, FRESH, HELD_OUT, PATH, SIXTH, load
 
 
 @pytest.fixture(
     scope="module",
-    params=[PATH, HELD_OUT, FRESH, BLIND, FIFTH],
-    ids=["development", "held_out", "fresh", "blind", "fifth"],
+    params=[PATH, HELD_OUT, FRESH, BLIND, FIFTH, SIXTH],
+    ids=["development", "held_out", "fresh", "blind", "fifth", "sixth"],
 )
 def corpus(request):
     return load(request.param)

@@ -15,7 +15,7 @@ from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_f
 from acuclinic.guides.figure_placement import figure_names
 from acuclinic.guides.judge import judge
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR
-from tests.guides.lay_corpus.corpus import BLIND, FIFTH, FRESH, HELD_OUT, PATH, load
+from tests.guides.lay_corpus.corpus import BLIND, FIFTH, FRESH, HELD_OUT, PATH, SIXTH, load
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -87,6 +87,18 @@ def test_clinic_page_wording_does_not_slip_back():
     bad = [d for d in fifth if not d.correct]
     correct = [d for d in fifth if d.correct]
     assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.88
+    assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
+
+
+def test_a_sixth_writers_wording_does_not_slip_back():
+    """The sixth corpus (a point encyclopedia, a student's notes, a massage therapist, a spoken class, a British
+    clinic, patients' reviews) came after the checker was tuned on the fifth: 72.3 % caught and 3.4 % false alarms
+    when it arrived, against 70.5 % and 2.7 % for the checker before the fifth (README). These floors keep what it
+    reads now that it has been tuned on the sixth as well."""
+    sixth = load(SIXTH)
+    bad = [d for d in sixth if not d.correct]
+    correct = [d for d in sixth if d.correct]
+    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.77
     assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
 
 
