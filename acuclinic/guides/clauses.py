@@ -155,6 +155,8 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
             ):
                 out.append(("aside", part))  # "(ST30 lies level with the pubic bone)"
                 continue
+            if (done := _DONE_ON.match(part)) is not None:
+                part = "on the " + part[done.end() :]  # "she needled my tummy ...": on the tummy
             if (framed := _FRAMING.match(part)) is not None and not POSITION_START.match(part):
                 # "Receptionist: that point is on the top of the shoulder", "mine is always done on ...",
                 # "she'll be working on the palm", "feel for the spot on ...": the location is what follows.
@@ -215,6 +217,12 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     return out
 
 
+# A patient's review: "she needled my tummy", "he pricked the inner corner of my thumbnail".
+_DONE_ON = re.compile(
+    r"^(?:she|he|they|the\s+(?:acupuncturist|practitioner|therapist|physio)|my\s+(?:acupuncturist|practitioner|therapist|"
+    r"physio))\s+(?:\w+\s+)?(?:needled|pricked|pressed|massaged|treated|worked\s+on|put\s+a\s+needle\s+(?:in|into))\s+"
+    r"(?:my|the|your|his|her)\s+"
+)
 # What a point is for, and how it feels: "a point for neck stiffness", "clients say their eyes feel brighter".
 _INDICATION = re.compile(
     r"\b(?:points?|one|spot)\s+(?:\w+\s+){0,2}?for\b|"

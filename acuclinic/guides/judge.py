@@ -256,6 +256,12 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
         said = "posterior" if tail.group(1) == "back" else "anterior"
         if OPPOSITE.get(placement.aspect) == said:
             return f"the text puts it on the {_plain_side(said, placement.part)} (“{tail.group(0)}”)", True
+    between = _BETWEEN_BLADES.match(full)
+    if between and "trunk" in placement.axes:
+        # "Between the shoulder blades": the upper back, at the level of the blades.
+        plo, phi = placement.axes["trunk"]
+        if plo > 15.0 + 1.0 or phi < 9.0 - 1.0:
+            return f"the text puts it {between.group(0).strip()}", True
     named = mentions(head)
     if not named:
         return None, False
@@ -346,6 +352,9 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
 
 
 _ARM_FACES = {"forearm", "wrist", "hand", "finger"}
+_BETWEEN_BLADES = re.compile(
+    r"\s*(?:(?:right|just|somewhere)\s+)?(?:in\s+)?between\s+(?:the|both)\s+shoulder[- ]blades\b"
+)
 _TRAILING_FACE = re.compile(
     r"\bon\s+the\s+(front|back)\s+of\s+the\s+(arm|forearm|upper\s+arm|leg|thigh|lower\s+leg|shin|calf|hand|wrist)\b"
 )

@@ -98,7 +98,7 @@ def test_a_sixth_writers_wording_does_not_slip_back():
     sixth = load(SIXTH)
     bad = [d for d in sixth if not d.correct]
     correct = [d for d in sixth if d.correct]
-    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.77
+    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.78
     assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
 
 
@@ -190,7 +190,9 @@ def test_a_sixth_writers_wording_does_not_slip_back():
      ("CV15", "Find the notch at the very top of your breastbone, then go one thumb-width down the middle of the bone."),
      ("TE10", "Press into the hollow one thumb-width above the elbow crease on the front of the arm."),  # a trailing face
      ("BL2", "Rest your fingertips at the outer tail of each eyebrow and press gently into the notch there."),
-     ("SP10", "So you go to the inner top corner of the kneecap, and come up about five cun, on the bulge of the muscle.")],  # a bare "on the back" of a limb
+     ("SP10", "So you go to the inner top corner of the kneecap, and come up about five cun, on the bulge of the muscle."),
+     ("BL23", "She needled my tummy, one and a half cun either side of the middle, level with L2."),  # a review
+     ("GB12", "He needled between my shoulder blades, near the top of the left one.")],  # a bare "on the back" of a limb
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -262,7 +264,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("EX-LE1", "A thumb and a half either side of ST34, on the front of the lower thigh."),
      ("LR10", "On the upper inner thigh, three cun below ST30, where the pulse beats under your fingers."),
      ("BL5", "BL5 → 1 cun into the hairline, 1.5 cun lat."),  # a student's signs
-     ("HT9", "um, little finger, the nail corner facing the ring finger, the thumb side, yeah.")],  # spoken
+     ("HT9", "um, little finger, the nail corner facing the ring finger, the thumb side, yeah."),  # spoken
+     ("BL17", "Between the shoulder blades, one and a half cun either side of the spine, level with T7."),
+     ("SI1", "She pricked the outer corner of my little fingernail.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
