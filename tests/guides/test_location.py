@@ -55,50 +55,30 @@ def test_wrong_lay_descriptions_caught(corpus):
     assert caught / len(bad) >= 0.97
 
 
-def test_wording_it_was_not_tuned_on_does_not_slip_back():
-    """The fresh corpus came after the tuning, from a third writer (README: 85.8 % caught, 3.6 % false alarms
-    when it arrived); the checker was then tuned on it too (93.5 %, 0 %). These floors keep it there."""
-    fresh = load(FRESH)
-    bad = [d for d in fresh if not d.correct]
-    correct = [d for d in fresh if d.correct]
-    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.93
-    assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
+# The corpora that came after the checker was tuned on the earlier ones, each from a new writer; the checker was
+# then tuned on each too (README, "Measured on independent lay wording", keeps each one's first-sight figures).
+# These floors keep what it reads now; they are below the issue's 97 % target, which is not met on them.
+_LATER_CORPORA = [
+    # A third writer: 85.8 % caught, 3.6 % false alarms on arrival.
+    pytest.param(FRESH, 0.93, id="fresh"),
+    # A fourth, in five voices (forum, handout, translated clinic site, receptionist, textbook): 80.5 %, 4.6 %;
+    # the checker then learnt to read through the framing ("Receptionist: that point is on ...").
+    pytest.param(BLIND, 0.94, id="blind"),
+    # A fifth, imitating clinic web pages (marketing copy, shorthand, a physio, self-care steps, a leaflet, an FAQ):
+    # 70.3 %, 4.2 %; then shorthand spelt out, what a point is for set aside, "find X and go up two thumb-widths".
+    pytest.param(FIFTH, 0.88, id="fifth"),
+    # A sixth (an encyclopedia, a student's notes, massage, a spoken class, a British clinic, reviews): 72.3 %,
+    # 3.4 % on arrival, after the tuning on the fifth.
+    pytest.param(SIXTH, 0.78, id="sixth"),
+]
 
 
-def test_wording_in_other_voices_does_not_slip_back():
-    """The blind corpus came from a fourth writer in five voices (a forum post, a handout, a translated clinic
-    site, a receptionist, a textbook) after the checker was tuned on the other three: 80.5 % caught, 4.6 %
-    false alarms when it arrived (README). The checker then learnt to read through the framing ("Receptionist:
-    that point is on ...", "mine is always done on ..."): these floors keep what it reads now."""
-    blind = load(BLIND)
-    bad = [d for d in blind if not d.correct]
-    correct = [d for d in blind if d.correct]
-    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.94
-    assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
-
-
-def test_clinic_page_wording_does_not_slip_back():
-    """The fifth corpus came from a writer imitating clinic web pages (marketing copy around the location, a
-    practitioner's shorthand, a physio's muscle names, self-care steps, a leaflet, a second-language FAQ) after the
-    checker was tuned on the other four: 70.3 % caught, 4.2 % false alarms when it arrived (README). The checker then
-    learnt to spell out shorthand, to set aside what a point is for, and to follow "find X and go up two
-    thumb-widths": these floors keep what it reads now, below the issue's target, which it does not meet here."""
-    fifth = load(FIFTH)
-    bad = [d for d in fifth if not d.correct]
-    correct = [d for d in fifth if d.correct]
-    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.88
-    assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
-
-
-def test_a_sixth_writers_wording_does_not_slip_back():
-    """The sixth corpus (a point encyclopedia, a student's notes, a massage therapist, a spoken class, a British
-    clinic, patients' reviews) came after the checker was tuned on the fifth: 72.3 % caught and 3.4 % false alarms
-    when it arrived, against 70.5 % and 2.7 % for the checker before the fifth (README). These floors keep what it
-    reads now that it has been tuned on the sixth as well."""
-    sixth = load(SIXTH)
-    bad = [d for d in sixth if not d.correct]
-    correct = [d for d in sixth if d.correct]
-    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= 0.78
+@pytest.mark.parametrize(("path", "floor"), _LATER_CORPORA)
+def test_wording_from_later_writers_does_not_slip_back(path, floor):
+    corpus = load(path)
+    bad = [d for d in corpus if not d.correct]
+    correct = [d for d in corpus if d.correct]
+    assert sum(wrong(d.code, d.text) for d in bad) / len(bad) >= floor
     assert sum(wrong(d.code, d.text) for d in correct) / len(correct) <= 0.01
 
 
