@@ -197,7 +197,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     found_np = None
     for i, (kind, part) in enumerate(out):
         if found_np is not None and _IT_FOUND.search(part):
-            out[i] = (kind, part := _IT_FOUND.sub(rf"\1 {found_np.replace(chr(92), '')}", part))
+            out[i] = (kind, part := _IT_FOUND.sub(lambda m, np=found_np: f"{m.group(1)} {np}", part))
         if found_np is not None and (that := _THAT_ONE.search(part)) and re.search(rf"\b{that.group(1)}\b", found_np):
             # "Find the bony ridge across the shoulder blade; press just above the middle of that ridge."
             out[i] = (kind, part[: that.start()] + found_np + part[that.end() :])
@@ -238,15 +238,17 @@ _INDICATION = re.compile(
     r"brightens?|relaxes?|releases?|helps?)\b|\bwe\s+(?:\w+\s+)?(?:use|love|like|choose|pick)\b|"
     r"\b(?:do|repeat)\s+(?:the\s+same|it|this)\s+on\s+the\s+other\s+side\b"
 )
+# Verbs that move the finding hand on from a landmark.
+_MOVE_VERB = r"(?:go|move|slide|come|step|travel|walk|measure|count)"
 # "Go one thumb-width above it", "move two cun down from the navel": a step measured from a landmark.
 _MOVE_BY = re.compile(
-    rf"^(?:then\s+)?(?:go|move|slide|come|step|travel|walk|measure|count|press)\s+(?:(?:straight|about|roughly|another|"
+    rf"^(?:then\s+)?(?:{_MOVE_VERB}|press)\s+(?:(?:straight|about|roughly|another|"
     rf"a\s+further|further|just)\s+)?(?!an?\s+(?:finger|thumb)\b(?![- ]?(?:width|breadth)))"
     rf"(?=(?:{NUMBER}\s*{UNIT})\s+(?:above|below|up|down|out|in\s+front|behind|"
     r"beside|toward|towards|from|to\s+the\s+side|under|over|inside|outside|lateral|medial)\b)"
 )
 _THAT_ONE = re.compile(r"\b(?:that|this)\s+(ridge|bone|bump|knob|crease|fold|tendon|muscle|line|notch|bar|edge)\b")
-_MOVED = re.compile(r"\b(?:count|move|go|slide|walk|step|measure|travel|come)\b")
+_MOVED = re.compile(rf"\b{_MOVE_VERB}\b")
 # What says where a point is: a verb of place, a measure.
 _LOCATES = re.compile(
     r"\b(?:sits?|lies|lie|located|situated|found|find\s+it|press|needled?|"
