@@ -193,7 +193,7 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"wrists?|wrist\s+crease|carpal|styloid(?:\s+process)?", frozenset({"wrist"}), None),
     (r"palms?(?:\s+of\s+the\s+hand)?(?![- ]side)", frozenset({"hand"}), "anterior"),
     (r"(?<!left-)(?<!right-)hands?(?![- ]side)|metacarpals?|knuckles?", frozenset({"hand"}), None),
-    (r"fingers?|fingertips?|fingernails?|thumbs?", frozenset({"finger"}), None),
+    (r"fingers?|fingertips?|fingernails?|thumbs?|thumb\s?nails?", frozenset({"finger"}), None),
     (r"arms?", ARM, None),
     # Head and neck.
     (r"neck|throat|cervical(?:\s+spine)?", frozenset({"neck"}), None),

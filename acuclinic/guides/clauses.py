@@ -70,7 +70,7 @@ _YOUR_SOON = re.compile(r"^(?:\S+\s+){0,3}your\b")
 _SUBJECT = re.compile(
     r"^(?:(?:it|this|the\s+point|(?!(?:the|a|an|which|that|what|there|here|where|who|one)\b)[a-z]+(?:\d{1,2})?)\s+"
     r"(?:(?:is|are)(?:\s+(?:found|located|situated|palpated|needled|felt))?|lies|sits|can\s+be\s+found)|press|feel|needle|"
-    r"find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+(?=(?:just\s+|right\s+|directly\s+|about\s+)?(?:at|on|in|over|"
+    r"find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it|(?:it's|it\s+is|that's|this\s+is)(?:\s+(?:up|down|over|out|back|round))?)\s+(?=(?:just\s+|right\s+|directly\s+|about\s+)?(?:at|on|in|over|"
     r"between|below|above|under|behind|level|halfway|midway|\d|one|two|three|four|a\s+hand|a\s+thumb)\b)"
 )
 # A landmark being described, not the point: "a hollow forms between two tendons", "the fingertip slips into ...".
@@ -100,6 +100,9 @@ _FRAMING = re.compile(
     r"\s+always|\s+first)?\s+(?:be\s+)?(?:working|works?|needled?|"
     r"used?|put|treat(?:ed|s)?|goes|go|went|places?|placed)(?:\s+(?:the|a)\s+(?:needle|spot|point))?|"
     r"feel\s+for\s+(?:the|a|this|that)\s+(?:spot|point)|press(?:\s+(?:gently|firmly|lightly|here|down))?|"
+    # "Sink your thumb into the hollow ...", "press your fingertip straight up into ...": where the point is.
+    r"(?:sink|press|push|dig|put|place|rest|settle|work)\s+(?:your|the|a|one)\s+(?:[\w-]+\s+)?(?:thumb|finger|fingertip|"
+    r"knuckle)(?:[- ]?tip)?(?!s)(?:\s+(?:gently|firmly|lightly|steadily|deeply|slowly|straight|up|in|down))*|"
     r"explain\s+that\s+it(?:'s|\s+is))"
     r"(?:\s+(?:always|usually|often|just|right|exactly|also|typically|normally|done|needled|the\s+needle|a\s+needle|"
     r"a\s+spot|the\s+point|the\s+spot))*)\s+(?P<rest>" + _WHERE + r".*)$"

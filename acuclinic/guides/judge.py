@@ -19,7 +19,7 @@ from . import parser
 from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
 from .figure_placement import LINES, MIDLINE, figure_names
 from .placement import Frame, Placement, limb_of, other_points
-from .vocabulary import EXTRA, OPPOSITE_DIRECTION, TOLERANCE_FLOOR
+from .vocabulary import EXTRA, OPPOSITE_DIRECTION, STRUCTURE_REACH, STRUCTURE_SIDE, TOLERANCE_FLOOR
 
 # Words that start a reference inside a clause: what follows is measured from, not where the point is.
 _RELATION = re.compile(
@@ -42,6 +42,10 @@ _TRUNK_ZONES = (
     (r"sacrum|sacral|tailbone|coccyx", (23.0, 32.0)),
     (r"(?:top|upper\s+(?:part|edge|half))\s+of\s+the\s+(?:buttocks?|bottom)|upper\s+buttocks?", (22.5, 27.5)),
     (r"(?:upper|top\s+of\s+the)\s+chest", (8.3, 12.8)),
+    (
+        r"(?:lateral|outer|side\s+of\s+the)\s+chest|(?:side\s+of\s+the\s+)?(?:rib\s?cage|chest\s+wall)|chest",
+        (8.3, 20.5),
+    ),
     (r"upper\s+(?:belly|abdomen|tummy)", (15.0, 22.0)),
     (r"lower\s+(?:belly|abdomen|tummy)", (20.5, 28.5)),
     (r"throat|(?:front|side)\s+(?:(?:mid-?line|part|edge)\s+)?of\s+the\s+neck", (-0.5, 9.7)),
@@ -65,7 +69,7 @@ _SEGMENT_CORES = (
     (r"forearms?", "arm", (0.7, 99.0)),
     (r"upper\s+arms?", "arm", (-99.0, -0.7)),
     (r"thighs?", "leg", (-99.0, -0.9)),
-    (r"lower\s+legs?|shins?|calf|calves", "leg", (0.9, 99.0)),
+    (r"lower\s+legs?|shins?|calf|calves", "leg", (0.9, 15.0)),
 )
 
 
@@ -353,7 +357,8 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
 
 _ARM_FACES = {"forearm", "wrist", "hand", "finger"}
 _BETWEEN_BLADES = re.compile(
-    r"\s*(?:(?:right|just|somewhere)\s+)?(?:in\s+)?between\s+(?:the|both)\s+shoulder[- ]blades\b"
+    r"\s*(?:(?:along|on|down)\s+the\s+(?:spine|midline|backbone)\s+)?(?:(?:right|just|somewhere)\s+)?(?:in\s+)?"
+    r"between\s+(?:the|both)\s+shoulder[- ]blades\b"
 )
 _TRAILING_FACE = re.compile(
     r"\bon\s+the\s+(front|back)\s+of\s+the\s+(arm|forearm|upper\s+arm|leg|thigh|lower\s+leg|shin|calf|hand|wrist)\b"
@@ -388,7 +393,7 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
     if claim.axis.startswith("rel:"):
         known = placement.relations.get(claim.axis[4:])
         if not known:
-            return None, False
+            return _beside_structure(claim, placement)
         direction = claim.direction
         if placement.limb == "arm" and direction in ("medial", "lateral"):
             direction = "ulnar" if direction == "medial" else "radial"
@@ -412,6 +417,19 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
             )
             return f"“{_said(claim.words)}” is the wrong side of the {digit.group(1) if digit else 'limb'}", True
         return f"“{_said(claim.words)}” is not where it is", True
+    return None, True
+
+
+def _beside_structure(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]:
+    """ "On the thumb side of the flexor carpi radialis tendon" against where the point lies across the forearm."""
+    where = STRUCTURE_SIDE.get(claim.axis[4:])
+    span = placement.axes.get("side")
+    direction = {"medial": "ulnar", "lateral": "radial"}.get(claim.direction, claim.direction)
+    if where is None or span is None or placement.limb != "arm" or direction not in ("radial", "ulnar"):
+        return None, False
+    lo, hi = (where - STRUCTURE_REACH, where) if direction == "radial" else (where, where + STRUCTURE_REACH)
+    if hi < span[0] or lo > span[1]:
+        return f"“{_said(claim.words)}” puts it on the wrong side of the forearm", True
     return None, True
 
 

@@ -305,6 +305,10 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"(?:anterior\s+|medial\s+)?tibial\s+(?:crest|border|edge|margin)|"
      r"(?:crest|edge|ridge)\s+of\s+the\s+shin", "tibia", {}),
     (r"fibula", "fibula", {}),
+    # The wrist flexor tendons, each at its own place across the palm side of the forearm (STRUCTURE_SIDE).
+    (r"(?:tendons?\s+of\s+(?:the\s+)?)?flexor\s+carpi\s+radialis(?:\s+tendons?)?", "fcr", {}),
+    (r"(?:tendons?\s+of\s+(?:the\s+)?)?flexor\s+carpi\s+ulnaris(?:\s+tendons?)?", "fcu", {}),
+    (r"(?:tendons?\s+of\s+(?:the\s+)?)?palmaris\s+longus(?:\s+tendons?)?", "palmaris", {}),
     (r"(?:finger|extensor)\s+tendons?|tendons?\s+of\s+(?:the\s+)?extensor\s+digitorum(?:\s+communis)?|extensor\s+digitorum"
      r"(?:\s+communis)?(?:\s+tendons?)?|tendons?\s+(?:that\s+)?(?:go|going|run|running)\s+to\s+the\s+fingers", "finger_tendons", {}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:point|tip)\s+of\s+the\s+shoulder|shoulder\s+tip|acromion|bony\s+tip(?:\s+of\s+the\s+shoulder)?|shoulder\s+joint|"
@@ -394,6 +398,10 @@ def find_landmark(text: str, start: int = 0) -> Landmark | None:
 
 # Sides across a limb (the ``side`` axis): thumb/big-toe side and little-finger/little-toe side.
 SIDE_RANGE_DEFAULTS = {"radial": (0.5, 2.2), "ulnar": (3.8, 5.5), "medial": (0.5, 2.2), "lateral": (3.8, 5.5)}
+# Where a named tendon runs across the palm side of the forearm, on the side axis (thumb edge 1 .. little-finger
+# edge 5): "on the thumb side of the flexor carpi radialis" is within a tendon's reach of it, toward the thumb.
+STRUCTURE_SIDE = {"fcr": 2.3, "palmaris": 3.0, "fcu": 4.8}
+STRUCTURE_REACH = 1.5
 
 
 # A practitioner's shorthand, spelt out before the text is split at full stops ("1.5 cun lat. to the lower

@@ -72,6 +72,28 @@ CODE = re.compile(r"\b(?:lu|li|st|sp|ht|si|bl|ki|pc|te|gb|lr|gv|cv)\d{1,2}\b|\be
 # A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
 _BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
 # "Bend the elbow and press at the end of the crease": the location follows the cue.
+# "Follow it out to the edge of the hand": where the finger stops, unless the text goes on from there.
+_FOLLOW_TO = re.compile(
+    r"\b(?:follow|trace|run\s+(?:your|a)\s+(?:finger|thumb)\s+along)\s+(?:it|(?:the|that)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+    r"(?:(?:out|along|up|down|across|back|round|around)\s+)?(?:to|until\s+you\s+(?:reach|hit|get\s+to|come\s+to))\s+"
+    r"(?=(?:the|its)\b)(?P<rest>[^.;?!]*)"
+)
+
+
+def _followed(m: re.Match) -> str:
+    if _MOVED_ON.search(m["rest"]):
+        return m.group(0)  # "... follow the crease to the end, then go one cun down": a step from there
+    return "at " + m["rest"]
+
+
+_MOVED_ON = re.compile(
+    r"\b(?:go|move|slide|come|step|measure|count|walk)\s+(?:\w+\s+)?(?:up|down|back|along|out|in|toward|towards|above|"
+    rf"below|\d|one|two|three|four|five|half|a)\b|{NUMBER}\s*{UNIT}"
+)
+# "You want the gap between the thumb bone and the index bone": what the reader is after is the point.
+_WANTED = re.compile(
+    r"\b(?:you|we)\s+(?:want|need|(?:are|'re)\s+(?:looking|feeling)\s+for|(?:are|'re)\s+after)\s+(?=the\b)"
+)
 _AND_FIND = re.compile(
     r"\s+and\s+(?=(?:then\s+)?(?:press|feel|find\s+it|locate\s+it|you(?:'ll)?\s+find\s+it)\s+"
     r"(?:(?:gently|firmly|lightly)\s+)?(?:just\s+|right\s+)?(?:at|on|in|into|over|between|below|above|beside|under|behind)\b)"
@@ -131,7 +153,9 @@ _LABEL = re.compile(
 
 
 _AND_PRESS = re.compile(
-    r",?\s+and\s+(?:press|hold|rub|massage)(?:\s+(?:firmly|gently|lightly|there|it|here))*(?=\s*(?:[.;,]|$))"
+    r",?\s+and\s+(?:press|hold|rub|massage)(?:\s+(?:firmly|gently|lightly|steadily|deeply|slowly|there|it|here|down|in))*"
+    r"(?:\s+with\s+(?:your|the|a)\s+(?:[\w-]+\s+){0,2}?(?:thumb|finger|fingertip|knuckle)s?(?:[- ]?tips?)?)?"
+    r"(?:\s+for\s+[^,.;]+)?(?=\s*(?:[.;,]|$))"
 )
 
 
@@ -167,4 +191,6 @@ def rewrite(text: str) -> str:
     text = _FIND_THEN_GO.sub(_went, text)
     text = _AND_FIND.sub(", ", text)
     text = _AND_PRESS.sub("", text)  # "... down the middle of the bone and press."
+    text = _WANTED.sub("at ", text)
+    text = _FOLLOW_TO.sub(_followed, text)
     return _LABEL.sub("", _HEADING.sub("", text))

@@ -172,7 +172,16 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("BL2", "Rest your fingertips at the outer tail of each eyebrow and press gently into the notch there."),
      ("SP10", "So you go to the inner top corner of the kneecap, and come up about five cun, on the bulge of the muscle."),
      ("BL23", "She needled my tummy, one and a half cun either side of the middle, level with L2."),  # a review
-     ("GB12", "He needled between my shoulder blades, near the top of the left one.")],  # a bare "on the back" of a limb
+     ("GB12", "He needled between my shoulder blades, near the top of the left one."),  # a bare "on the back" of a limb
+     ("LI4", "Rest the hand on a table and sink your thumb into the web on the little-finger edge of the palm."),  # hand
+     ("KI3", "Press your fingertip firmly into the dip behind the outer ankle bone."),
+     ("HT7", "On the wrist crease, on the thumb side of the flexor carpi radialis tendon."),  # a named tendon
+     ("SI5", "Curl the fingers and follow the back crease across to the thumb side of the wrist."),  # where it stops
+     ("LI10", "so you want the hollow on the little-finger edge of the forearm, near the elbow, yeah."),
+     ("GB20", "Lying face down, press along the spine between the shoulder blades."),  # a head point on the back
+     ("SI16", "On the outer chest, a hand's width under the armpit."),  # a neck point on the chest wall
+     ("LR3", "It's over on the thumbnail side of the hand, near the web."),
+     ("BL60", "Basically it's down on the calf, on the outer side.")],  # an ankle point on the calf
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -246,7 +255,14 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("BL5", "BL5 → 1 cun into the hairline, 1.5 cun lat."),  # a student's signs
      ("HT9", "um, little finger, the nail corner facing the ring finger, the thumb side, yeah."),  # spoken
      ("BL17", "Between the shoulder blades, one and a half cun either side of the spine, level with T7."),
-     ("SI1", "She pricked the outer corner of my little fingernail.")],
+     ("SI1", "She pricked the outer corner of my little fingernail."),
+     ("PC6", "Two cun up from the wrist crease, on the little-finger side of the flexor carpi radialis tendon."),
+     ("HT6", "Half a cun above the wrist crease, on the thumb side of the flexor carpi ulnaris tendon."),
+     ("LI11", "Bend the elbow and follow the crease out to its end on the thumb side."),
+     ("ST36", "Follow the shin bone up to the knee, then go three cun down and one finger-width out."),  # a step after
+     ("KI7", "On the lower calf, on the inner side, two thumb-widths above the inner ankle bone."),
+     ("LU9", "Sink your thumb into the hollow at the thumb end of the wrist crease, and press steadily with the thumb tip."),
+     ("BL40", "Put your thumbs on each side of the knee and press the crease behind it with your fingers.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
