@@ -57,8 +57,8 @@ LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
      ("medial_tibial_condyle",)),
     (r"^(?:c[1-7]|t\d{1,2}|l[1-5])$", ()),  # a vertebra: its own name (figure_names)
     (r"(?:prominent|big|bony)\s.*base\s+of\s+the\s+neck|vertebra\s+prominens", ("c7",)),
-    (r"(?:lower|bottom)\s.*shoulder\s+blade|inferior\s+angle|shoulder\s+blades?(?:'s)?\s+lower", ("scapula_inferior_angle",)),  # noqa: E501 (a pattern reads best whole)
-    (r"(?:upper|top)\s.*shoulder\s+blade|superior\s+angle|shoulder\s+blade(?:'s)?\s+(?:upper|top)", ("scapula_superior_angle",)),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:lower|bottom)\s.*(?:shoulder\s+blade|scapula)|inferior\s+angle|shoulder\s+blades?(?:'s)?\s+lower", ("scapula_inferior_angle",)),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:upper|top)\s.*(?:shoulder\s+blade|scapula)|superior\s+angle|shoulder\s+blade(?:'s)?\s+(?:upper|top)", ("scapula_superior_angle",)),  # noqa: E501 (a pattern reads best whole)
     (r"(?:inner|medial)\s+end\s.*(?:spine|ridge)", ("scapular_spine_root",)),
     (r"(?:tops?|crests?|highest|rims?)\s.*(?:hip\s?bones?|pelvis|iliac)|iliac\s+crest", ("iliac_crest",)),
     (r"tail\s?bone|coccyx", ("coccyx_tip",)),

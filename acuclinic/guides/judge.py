@@ -234,7 +234,10 @@ _NOT_PARTS = re.compile(
 )
 
 
-_LEAD = re.compile(r"^(?:right\s+|high\s+|way\s+|well\s+)?(?:up|down|over|out|round|around)\s+(?=(?:on|in|at|over)\b)")
+_LEAD = re.compile(
+    r"^(?:(?:right\s+|high\s+|way\s+|well\s+)?(?:up|down|over|out|round|around)\s+(?=(?:on|in|at|over)\b)|"
+    r"(?:(?:just|right|deep|straight)\s+)?into\s+(?=(?:the|a)\b))"  # "into the hollow ...": where the point is
+)
 
 
 def _head(clause: str) -> str:
@@ -260,6 +263,12 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
         said = "posterior" if tail.group(1) == "back" else "anterior"
         if OPPOSITE.get(placement.aspect) == said:
             return f"the text puts it on the {_plain_side(said, placement.part)} (“{tail.group(0)}”)", True
+    trunk_tail = _TRAILING_TRUNK.search(full, len(head))
+    if trunk_tail and placement.limb is None:
+        # "Just under the collarbone on the chest": the part named after the reference.
+        named_tail = mentions(trunk_tail.group(1))
+        if named_tail and not any(m.parts & compatible_parts(placement.part) for m in named_tail):
+            return f"the text puts it on the {trunk_tail.group(1)}", True
     between = _BETWEEN_BLADES.match(full)
     if between and "trunk" in placement.axes:
         # "Between the shoulder blades": the upper back, at the level of the blades.
@@ -359,6 +368,9 @@ _ARM_FACES = {"forearm", "wrist", "hand", "finger"}
 _BETWEEN_BLADES = re.compile(
     r"\s*(?:(?:along|on|down)\s+the\s+(?:spine|midline|backbone)\s+)?(?:(?:right|just|somewhere)\s+)?(?:in\s+)?"
     r"between\s+(?:the|both)\s+shoulder[- ]blades\b"
+)
+_TRAILING_TRUNK = re.compile(
+    r"\bon\s+the\s+((?:upper\s+|lower\s+|front\s+of\s+the\s+)?(?:chest|belly|abdomen|tummy|stomach|back))\s*$"
 )
 _TRAILING_FACE = re.compile(
     r"\bon\s+the\s+(front|back)\s+of\s+the\s+(arm|forearm|upper\s+arm|leg|thigh|lower\s+leg|shin|calf|hand|wrist)\b"

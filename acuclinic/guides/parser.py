@@ -476,8 +476,8 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         if direction in ("up", "down") and re.match(r"(?:finger\s?)?tips?\s+of|fingertips?", lm.text):
             continue  # "under the tip of the middle finger" (in a fist): a finger pointing, not a landmark
         just = near is not None or lm.small
-        # "Just below" is close to it; "directly below" only in line with it.
-        close = near is not None and not near.group(0).startswith(("directly", "right"))
+        # "Just below" and "right below" are close to it; "directly below" only in line with it.
+        close = near is not None and not near.group(0).startswith("directly")
         if direction == "out":
             claims += _displace(lm, direction, None, clause[m.start() : lm.end], level_only=False)
         else:

@@ -246,16 +246,16 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"nipple\s+line|mamillary\s+line|midclavicular\s+line|line\s+(?:of|through)\s+the\s+nipples?", None,
      {"midline": (4, 4)}),
     (r"nipples?", "nipple", {_T: (12.3, 13.7), "midline": (4, 4)}),
-    (r"(?:lower|bottom)\s+(?:(?:tips?|corners?|angles?|points?|ends?)\s+)?of\s+(?:the\s+)?(?:both\s+)?(?:shoulder\s+blades?|scapulae?)|"
+    (r"(?:lower|bottom)\s+(?:(?:tips?|corners?|angles?|points?|ends?)\s+)?of\s+(?:the\s+)?(?:both\s+|two\s+)?(?:shoulder\s+blades?|scapulae?)|"
      r"inferior\s+angles?\s+of\s+the\s+scapulae?|shoulder\s+blades?(?:'|’)?(?:s)?\s+lower\s+(?:tips?|corners?)",
      "scapula_bottom", {_T: (13.3, 14.7)}),
-    (r"(?:upper|top)\s+(?:inner\s+)?(?:tips?|corners?|angles?)\s+of\s+the\s+shoulder\s+blades?|superior\s+angle\s+of\s+the\s+"
+    (r"(?:upper|top)\s+(?:inner\s+)?(?:tips?|corners?|angles?)\s+of\s+(?:the\s+)?(?:both\s+|two\s+)?shoulder\s+blades?|superior\s+angle\s+of\s+the\s+"
      r"scapula|shoulder\s+blade(?:'s)?\s+(?:upper|top)\s+(?:inner\s+)?(?:tip|corner|angle)", "scapula_top", {_T: (8.3, 9.7)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:inner|medial)\s+ends?\s+of\s+(?:the\s+|each\s+)?(?:(?:shoulder[- ]blade|blade)(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)|"  # noqa: E501 (a pattern reads best whole)
-     r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?))",
+     r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?)|scapular\s+spines?)",
      "scapular_spine", {_T: (9.7, 10.8), "midline": (2.5, 3.5)}),
     (r"(?:outer|lateral)\s+ends?\s+of\s+(?:the\s+|each\s+)?(?:(?:shoulder[- ]blade|blade)(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)|"  # noqa: E501 (a pattern reads best whole)
-     r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?))",
+     r"(?:spine|ridge)s?\s+of\s+the\s+(?:shoulder\s+blades?|scapulae?)|scapular\s+spines?)",
      "scapular_spine", {"midline": (6.5, 8.5)}),
     # The shoulder blade's borders: the inner one about 3 cun from the spine, the outer one toward the armpit.
     (r"(?:inner|medial|vertebral|spinal)\s+(?:border|edge|margin)\s+of\s+(?:the\s+)?(?:shoulder[- ]blades?|scapulae?)|"

@@ -90,6 +90,18 @@ _MOVED_ON = re.compile(
     r"\b(?:go|move|slide|come|step|measure|count|walk)\s+(?:\w+\s+)?(?:up|down|back|along|out|in|toward|towards|above|"
     rf"below|\d|one|two|three|four|five|half|a)\b|{NUMBER}\s*{UNIT}"
 )
+# "Midway between the neck and the shoulder tip" is the top of the shoulder, wherever a text puts it.
+_NECK_TO_SHOULDER = re.compile(
+    r"\b(?:midway|halfway)\s+between\s+the\s+(?:base\s+of\s+the\s+|side\s+of\s+the\s+)?neck\s+and\s+the\s+(?:shoulder\s+tip|"
+    r"tip\s+of\s+the\s+shoulder|point\s+of\s+the\s+shoulder|bony\s+tip\s+of\s+the\s+shoulder|acromion|shoulder)\b"
+)
+# "Draw a line between the top corners of the shoulder blades; where it crosses the spine ...": on the midline, at
+# the level of what the line joins.
+_LINE_CROSSES = re.compile(
+    r"\b(?:draw|imagine|picture|trace)\s+(?:an?\s+)?(?:imaginary\s+|straight\s+)?line\s+(?:between|joining|connecting|across|"
+    r"from)\s+(?P<lm>the\s+[^;,.]+?)\s*(?:[;,.]\s*|\s+and\s+)(?:the\s+point\s+is\s+)?where\s+(?:it|this\s+line|the\s+line)\s+"
+    r"(?:crosses|meets|cuts)\s+the\s+(?:spine|midline|backbone|middle|centre\s+line|center\s+line)\b"
+)
 # "You want the gap between the thumb bone and the index bone": what the reader is after is the point.
 _WANTED = re.compile(
     r"\b(?:you|we)\s+(?:want|need|(?:are|'re)\s+(?:looking|feeling)\s+for|(?:are|'re)\s+after)\s+(?=the\b)"
@@ -101,11 +113,12 @@ _AND_FIND = re.compile(
 # "Find the outer ankle bone and go up two thumb-widths": that far from what was found.
 _FIND_THEN_GO = re.compile(
     rf"\b(?:(?:so|now|then|okay|ok)\s+)?(?:you\s+(?:want\s+to\s+|need\s+to\s+|can\s+)?)?"
-    rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}(?:go|move|slide|come|measure|walk)\s+"
+    rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}(?:you\s+)?(?:go|move|slide|come|measure|walk)\s+"
     rf"(?:(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
     r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b|"
     rf"(?:about\s+)?(?P<d3>{NUMBER}\s*{UNIT})\s+(?P<dir3>up|down)\b(?:\s+(?:the|its)\s+(?:middle|midline|centre|center)"
-    r"(?:\s+of\s+the\s+\w+)?)?)"
+    r"(?:\s+of\s+the\s+\w+)?)?|"
+    r"(?P<just>just\s+)?(?P<dir4>behind|in\s+front\s+of|below|above|under|beneath)\s+(?:it|the\s+(?:[\w-]+\s+)?(?:bone|bump|knob))\b)"
 )
 
 
@@ -165,7 +178,9 @@ def _went(m: re.Match) -> str:
         return f"{m['d']} {m['dir']} from {m['lm']}"
     if m["d2"]:
         return f"{m['d2']} {m['dir2']} {m['lm']}"
-    return f"{m['d3']} {m['dir3']} from {m['lm']}"
+    if m["d3"]:
+        return f"{m['d3']} {m['dir3']} from {m['lm']}"
+    return f"{m['just'] or ''}{m['dir4']} {m['lm']}"  # "find the ankle bone and go behind it": behind the bone
 
 
 def rewrite(text: str) -> str:
@@ -188,6 +203,8 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
+    text = _NECK_TO_SHOULDER.sub(r"on the top of the shoulder, \g<0>", text)
+    text = _LINE_CROSSES.sub(r"on the midline, level with \g<lm>", text)
     text = _FIND_THEN_GO.sub(_went, text)
     text = _AND_FIND.sub(", ", text)
     text = _AND_PRESS.sub("", text)  # "... down the middle of the bone and press."

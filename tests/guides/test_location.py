@@ -181,7 +181,15 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("GB20", "Lying face down, press along the spine between the shoulder blades."),  # a head point on the back
      ("SI16", "On the outer chest, a hand's width under the armpit."),  # a neck point on the chest wall
      ("LR3", "It's over on the thumbnail side of the hand, near the web."),
-     ("BL60", "Basically it's down on the calf, on the outer side.")],  # an ankle point on the calf
+     ("BL60", "Basically it's down on the calf, on the outer side."),  # an ankle point on the calf
+     ("SI13", "Above the lateral end of the scapular spine."),  # the spine's ends
+     ("TE15", "In the hollow right above the lower angle of the scapula."),  # the scapula's angles on the figure
+     ("BL43", "Picture a line joining the lower tips of the two shoulder blades; where it crosses the spine, go three cun out."),
+     ("GV12", "Draw a line across the bottom corners of the shoulder blades; the point is where this line meets the spine."),
+     ("GB40", "Find the outer ankle bone and go behind it."),  # a step from what was found
+     ("KI3", "Go to the inner ankle bone and then go in front of it, into the groove by the big tendon."),
+     ("SI12", "He needled me just below the outer end of the collarbone on the chest."),  # a part after the reference
+     ("ST13", "It's midway between the neck and the tip of the shoulder.")],  # the top of the shoulder
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -262,7 +270,11 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("ST36", "Follow the shin bone up to the knee, then go three cun down and one finger-width out."),  # a step after
      ("KI7", "On the lower calf, on the inner side, two thumb-widths above the inner ankle bone."),
      ("LU9", "Sink your thumb into the hollow at the thumb end of the wrist crease, and press steadily with the thumb tip."),
-     ("BL40", "Put your thumbs on each side of the knee and press the crease behind it with your fingers.")],
+     ("BL40", "Put your thumbs on each side of the knee and press the crease behind it with your fingers."),
+     ("GV14", "Imagine a line between the tips of the shoulders; where it meets the spine, at the bump of C7, press below it."),
+     ("KI3", "Find the inner ankle bone and go behind it, into the hollow before the heel cord."),
+     ("GB21", "Right on the top of the shoulder, halfway between the neck and the bony tip of the shoulder."),
+     ("LU1", "Just under the outer end of the collarbone on the chest, then one cun lower.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
