@@ -171,6 +171,12 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     ),
     (r"(?:back|posterior)\s+mid-?line(?!\s+of\s+the\s+(?:head|neck|skull))", frozenset({"back"}), "posterior"),
     (r"sacrum|sacral(?:\s+foramen|\s+foramina)?|tailbone|coccyx", frozenset({"back"}), "posterior"),
+    # The very bottom of the spine reaches the cleft of the buttocks and the perineum below the tailbone.
+    (
+        r"(?:bottom|base|(?:very\s+)?end|tip)\s+of\s+the\s+(?:spine|backbone|spinal\s+column)",
+        frozenset({"back", "buttock", "perineum"}),
+        "posterior",
+    ),
     (r"spine|spinal\s+column|spinous\s+process(?:es)?|vertebra[e]?", frozenset({"back", "neck"}), "posterior"),
     (
         # "The bony tip at the back" is a side of the tip, not the back of the trunk.

@@ -19,7 +19,8 @@ from .wording import rewrite
 # "Unlike GB39 on the outer leg", "don't confuse it with KI3, on the inside": about something else.
 _COMPARISON = re.compile(
     r"^(?:unlike|like|as\s+with|compared?\s+(?:with|to)|as\s+opposed\s+to|not\s+to\s+be\s+confused|"
-    r"(?:don't|do\s+not)\s+confuse|its\s+(?:partner|twin|mirror|counterpart)|mirroring|it\s+mirrors)\b"
+    r"(?:don't|do\s+not)\s+confuse|its\s+(?:partner|twin|mirror|counterpart)|mirroring|it\s+mirrors|"
+    r"it\s+(?:lies|sits|is)\s+(?:directly\s+|just\s+)?opposite\s+(?:the|a|its)\s+(?:[\w-]+\s+)?(?:point|spot|partner))\b"
 )
 # "the matching point on the outer ankle is BL60", "across from KI3 on the inner side": about its partner.
 _PAIRED_WITH = re.compile(
@@ -86,7 +87,11 @@ _DEFINITION = re.compile(
 # "On the phone I usually explain that ...", "at my last appointment he used ...": when, not where.
 _LEAD_IN = re.compile(
     r"^(?:(?:on\s+the\s+phone|in\s+my\s+experience|at\s+(?:my|your|the)\s+(?:last|first|next)\s+(?:appointment|session|visit)|"
-    r"last\s+(?:session|time|week|visit)|this\s+time|honestly|basically|so|well|okay|ok|just\s+so\s+you\s+know)\s*,?\s+)+"
+    r"last\s+(?:session|time|week|visit)|this\s+time|honestly|basically|so|well|okay|ok|just\s+so\s+you\s+know|"
+    # "My physio has me lie face down ...": what follows is the cue.
+    r"(?:my|the|your)\s+(?:physio|acupuncturist|practitioner|therapist|teacher|doctor)\s+(?:has|had|gets|got|asks|asked|tells|"
+    r"told|wants)\s+(?:me|you|us|them|him|her|the\s+(?:client|patient))(?:\s+to)?(?=\s+(?:lie|lay|sit|stand|bend|relax|rest|turn|"
+    r"roll|kneel)\b))\s*,?\s+)+"
 )
 _WHERE = (
     r"(?:(?:just|right|directly|about|roughly|exactly|slightly|also)\s+)?(?:on|at|in|over|into|between|inside|along|"

@@ -195,6 +195,15 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
     if measured_from:
         for clause in result:
             clause.claims = [c for c in clause.claims if not _same_as_measured(c, measured_from)]
+    # "At the lower edge of T4's spinous process, three cun lateral to the midline": with the point measured out
+    # from the midline, a landmark on the midline gives its level, not its place.
+    if any(c.axis == "midline" and c.lo >= 1.0 for clause in result for c in clause.claims):
+        for clause in result:
+            at = {c.words for c in clause.claims if c.axis == "at"}
+            on_midline = {c.words for c in clause.claims if c.axis == "midline" and c.hi == 0} & at
+            clause.claims = [
+                c for c in clause.claims if not (c.words in on_midline and c.axis in ("at", "midline") and c.hi == 0)
+            ]
     # A finger or toe and its side may sit in different clauses ("On the thumb, on the side facing ...").
     located = [c for c in result if c.kind not in ("cue", "aside")]
     whole = ", ".join(c.text for c in located)
@@ -421,7 +430,14 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         used.append((m.start(), lm.end))
     for m in _LINE_RE.finditer(clause):
         lm = _landmark_after(clause, m.end())
-        if lm is not None and "midline" in lm.axes:
+        if lm is not None and lm.text.endswith("nipples") and "trunk" in lm.axes:
+            # "In line with the nipples": the line joining them, their level.
+            lo, hi = lm.axes["trunk"]
+            claims.append(
+                Claim("trunk", lo, hi, 1.5, words=clause[m.start() : lm.end], measure=("level", (lm.text,), None, 0.0))
+            )
+            used.append((m.start(), lm.end))
+        elif lm is not None and "midline" in lm.axes:
             lo, hi = lm.axes["midline"]
             claims.append(Claim("midline", lo, hi, 1.0, words=clause[m.start() : lm.end]))
             used.append((m.start(), lm.end))

@@ -287,6 +287,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:inner|medial)\s+(?:ends?|tips?|heads?|corners?)\s+of\s+(?:the|each|both)\s+(?:eye)?brows?", "eyebrow_start",
      {"head": (-3.2, -2.8)}),
     (r"eyebrows?|brows?", "eyebrow", {"head": (-3.2, -2.8)}),
+    # The hairline over the temple and around the ear is not on the head axis, which runs from the front hairline.
+    (r"(?:temporal|side)\s+hairline|hairline\s+(?:above|over|around|at|by)\s+the\s+(?:ears?|temples?)", None, {}),
     (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
     (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),
     (r"(?:tips?|apex|apices|tops?)\s+of\s+(?:the\s+|both\s+)?ears?|ear\s+tips?", None, {"head": (4.5, 5.5)}),

@@ -142,7 +142,15 @@ _VAGUE_THEN_EXACT = re.compile(
 _BACK_OF_HEAD = re.compile(
     r"\b(?:back|nape)\s+of\s+(?:the\s+)?(?:neck|head|skull)|\bnape\b|\bocciput|\bbase\s+of\s+the\s+skull"
 )
+_FRONT_OF_HEAD_ONLY = re.compile(r"\b(?:forehead|eyebrows?|eyes?|front\s+of\s+the\s+head|midline)\b")
 _FRONT_OF_HEAD = re.compile(r"\b(?:forehead|face|eyebrows?|eyes?|front\s+of\s+the\s+head|temples?)\b")
+# A bracket that says what a landmark is, after the landmark's noun: the landmark, not the point.
+_LANDMARK_GLOSS = re.compile(
+    r"\b((?:line|crease|bone|tendon|bump|knob|joint|process|muscle|notch|fold|malleolus|trochanter|hairline|navel|"
+    r"kneecap|patella|protuberance|prominence|tuberosity|condyle|epicondyle|angle))\s*\(\s*(?:the|a|an)\s+[^()]*\)"
+)
+# "Straight up from the tip of the ear, two fingers into the hairline": the hairline over the ear.
+_BY_THE_EAR = re.compile(r"\b(?:ears?|side\s+of\s+(?:the|your)\s+head|temples?)\b")
 _BARE_HAIRLINE = re.compile(r"(?<!front\s)(?<!back\s)(?<!anterior\s)(?<!posterior\s)\bhairline\b")
 _DIGIT_THEN_FACING = re.compile(
     r"(?:(?<=\bfinger)|(?<=\bthumb)|(?<=\btoe))\s*,\s*(?=(?:on\s+)?(?:the|its)\s+(?:[\w-]+\s+)?(?:side|edge|corner)\s+"
@@ -191,6 +199,7 @@ def rewrite(text: str) -> str:
     text = _CODE_LINE.sub("the channel line", text)  # "on the LU5-LU9 line": a line, not two landmarks
     text = re.sub(rf"\(\s*({CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays
     text = re.sub(r"\(\s*(?:[\w-]+\s*){1,2}\)", " ", text)  # "(lateral)", "(calf)": a synonym, read through
+    text = _LANDMARK_GLOSS.sub(r"\1", text)  # "the knee joint line (the hollow beside the kneecap tendon)"
     # "Two finger widths (1.5 cun) above ...": the same distance again, in other units.
     text = _SAME_DISTANCE.sub(r"\g<first> ", text)
     if _BACK_OF_HEAD.search(text) and not _FRONT_OF_HEAD.search(text):
@@ -203,6 +212,8 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _resolve_its(text)
+    if _BY_THE_EAR.search(text) and not _FRONT_OF_HEAD_ONLY.search(text) and not _BACK_OF_HEAD.search(text):
+        text = _BARE_HAIRLINE.sub("temporal hairline", text)
     text = _NECK_TO_SHOULDER.sub(r"on the top of the shoulder, \g<0>", text)
     text = _LINE_CROSSES.sub(r"on the midline, level with \g<lm>", text)
     text = _FIND_THEN_GO.sub(_went, text)

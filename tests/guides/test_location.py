@@ -189,7 +189,8 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("GB40", "Find the outer ankle bone and go behind it."),  # a step from what was found
      ("KI3", "Go to the inner ankle bone and then go in front of it, into the groove by the big tendon."),
      ("SI12", "He needled me just below the outer end of the collarbone on the chest."),  # a part after the reference
-     ("ST13", "It's midway between the neck and the tip of the shoulder.")],  # the top of the shoulder
+     ("ST13", "It's midway between the neck and the tip of the shoulder."),  # the top of the shoulder
+     ("CV4", "On the belly, in line with the nipples.")],  # their level
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -274,7 +275,14 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("GV14", "Imagine a line between the tips of the shoulders; where it meets the spine, at the bump of C7, press below it."),
      ("KI3", "Find the inner ankle bone and go behind it, into the hollow before the heel cord."),
      ("GB21", "Right on the top of the shoulder, halfway between the neck and the bony tip of the shoulder."),
-     ("LU1", "Just under the outer end of the collarbone on the chest, then one cun lower.")],
+     ("LU1", "Just under the outer end of the collarbone on the chest, then one cun lower."),
+     ("KI3", "Behind the inner ankle bone, beside the heel cord. It sits opposite the point behind the outer ankle bone."),
+     ("BL57", "Halfway down the calf, below the muscle bellies. The therapist has me lie face down with a towel under the ankle."),
+     ("ST36", "Below the kneecap's outer dip (the hollow beside the kneecap tendon), three cun down and a finger out."),
+     ("GB8", "On the side of the head, straight above the tip of the ear, one and a half cun into the hairline."),
+     ("BL23", "Level with the lower edge of L2's spinous process, one and a half cun lateral to the midline."),
+     ("CV17", "On the breastbone, in line with the nipples."),
+     ("GV1", "At the very bottom of the spine, between the tip of the tailbone and the anus.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
