@@ -95,7 +95,8 @@ _LEAD_IN = re.compile(
 )
 _WHERE = (
     r"(?:(?:just|right|directly|about|roughly|exactly|slightly|also)\s+)?(?:on|at|in|over|into|between|inside|along|"
-    r"behind|below|above|under|beneath|halfway|midway|level|in\s+front|\d|one|two|three|four|five|six|seven|eight|"
+    r"behind|below|above|under|beneath|beside|next\s+to|alongside|halfway|midway|level|in\s+front|\d|one|two|three|four|"
+    r"five|six|seven|eight|"
     r"half|a\s+(?:thumb|hand|finger|palm))\b"
 )
 _FRAMING = re.compile(
@@ -215,7 +216,13 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
         # "Bend the elbow and find the end of the crease on the little-finger side, by the inner knob": with no
         # other location, what the text has you find is the point, and what runs on from it measures it.
         for i, (kind, part) in enumerate(out):
-            if kind == "cue" and (found := _FOUND.search(part)) and not _MOVED.search(found["tail"] or ""):
+            if (
+                kind == "cue"
+                and (found := _FOUND.search(part))
+                and not _MOVED.search(found["tail"] or "")
+                and not any(_MOVED.search(later) for _, later in out[i + 1 :])
+            ):
+                # "Find the bump on the outside of the ankle. Slide your finger forward from it": not at the bump.
                 out[i] = ("position", f"at {_POSSESSIVE.sub('the', found.group(1))}")
                 for j in range(i + 1, len(out)):
                     if out[j][0] != "cue" or not _LOCATION_WORD.match(out[j][1]):
@@ -255,7 +262,9 @@ _MOVE_BY = re.compile(
     rf"(?=(?:{NUMBER}\s*{UNIT})\s+(?:above|below|up|down|out|in\s+front|behind|"
     r"beside|toward|towards|from|to\s+the\s+side|under|over|inside|outside|lateral|medial)\b)"
 )
-_THAT_ONE = re.compile(r"\b(?:that|this)\s+(ridge|bone|bump|knob|crease|fold|tendon|muscle|line|notch|bar|edge)\b")
+_THAT_ONE = re.compile(
+    r"\b(?:that|this)\s+(ridge|bone|bump|knob|crease|fold|tendon|muscle|line|notch|bar|edge|corner|groove|gap|web)\b"
+)
 _MOVED = re.compile(rf"\b{_MOVE_VERB}\b")
 # What says where a point is: a verb of place, a measure.
 _LOCATES = re.compile(

@@ -145,7 +145,8 @@ def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
             continue  # "index finger at the lower edge of the kneecap": where the ruler lies, not the point
         verdict.clauses += 1
         checked = False
-        if clause.kind == "position":
+        if clause.kind == "position" or _BETWEEN_BLADES.fullmatch(clause.text):
+            # "..., between the shoulder blades": a zone of the back wherever it stands.
             result, looked = _zone(clause.text, placement)
             checked |= looked
             zoned |= looked

@@ -114,7 +114,8 @@ CUE_START = re.compile(
     r"foot|feet|toes?|jaw|eyes?)\s+(?:by|at|along)\s+(?:the|your|their)\s+sides?|"
     r"(?:the\s+)?(?:palms?|face|head|knees?|elbows?|arms?|legs?|fingers?|thumbs?|hands?|mouth|"
     r"foot|feet|toes?|jaw|eyes?)\s+(?:\w+\s+)?(?:down|up|facing|turned|bent|flexed|straight|raised|relaxed|open|"
-    r"closed|forward|pointing|resting|slightly|hanging|crossed|folded|extended|stretched|lifted|supported)|it\s+(?:is|lies|sits)\s+(?:easiest|easier|best)|easiest|easier|best|often|usually|a\s+pulse|pulse|"
+    r"closed|forward|pointing|resting|slightly|hanging|crossed|folded|extended|stretched|lifted|supported|tilted|tipped|bowed|"
+    r"propped)|it\s+(?:is|lies|sits)\s+(?:easiest|easier|best)|easiest|easier|best|often|usually|a\s+pulse|pulse|"
     r"the\s+patient|patient|traditionally|in\s+men|in\s+women|men|women)\b"
 )
 # A location clause starts so (or is the first clause).
@@ -194,7 +195,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:outer|lateral|outside)\s+(?:bony\s+)?(?:knob|bump|epicondyle)\s+(?:of|on|at)\s+the\s+elbow|lateral\s+epicondyle|"
      r"outer\s+(?:bony\s+)?(?:knob|bump|epicondyle)", "lateral_epicondyle", {"arm": (-0.5, 0.5)}),
     (r"elbows?", None, {"arm": (-0.7, 0.7)}),
-    (r"(?:(?:back|palm|dorsal|palmar|front)(?:[- ]side)?\s+)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"  # noqa: E501 (a pattern reads best whole)
+    (r"(?:(?:back|palm|dorsal|palmar|front)(?:[- ]side)?(?:[- ]of[- ](?:the[- ])?)?\s*)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"  # noqa: E501 (a pattern reads best whole)
      r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?(?!\s+(?:flexor|extensor))", None, {"arm": (11.8, 12.3)}),  # noqa: E501 (a pattern reads best whole)
     # The round head of the ulna, with its sides (SI6 is in the cleft on its thumb side).
     (r"(?:(?:round|rounded|small|bony)\s+){0,2}head\s+of\s+the\s+ulna|ulna(?:'s|’s)?\s+(?:(?:round|rounded|bony)\s+){0,2}head|"

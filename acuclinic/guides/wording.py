@@ -165,6 +165,33 @@ _CODE_LINE = re.compile(rf"\b(?:the\s+)?(?:{CODE.pattern})\s*[-–]\s*(?:{CODE.p
 _HEADING = re.compile(
     rf"^\s*(?:(?:{CODE.pattern})(?:\s+[a-z'-]+){{0,2}}|[a-z'-]+(?:\s+[a-z'-]+)?\s*\(\s*(?:{CODE.pattern})\s*\))\s*(?::|\s-\s|\s–\s)\s*"
 )
+# "Step 2:", "Marked in red:" inside a text: a label, not a place.
+_INNER_LABEL = re.compile(r"(?:(?<=[.;!?]\s)|^)\s*(?:step\s+\d+|marked\s+in\s+\w+|shown\s+in\s+\w+)\s*[:.)-]\s*")
+# A caption: "In the photo, the thumb rests in the hollow ...", "In the diagram, the dot lies on ...": where the
+# picture shows the point.
+_PICTURE = r"(?:photo|picture|diagram|image|illustration|drawing|figure|video|chart)"
+_IN_PICTURE = re.compile(rf"\bin\s+(?:the|this)\s+{_PICTURE}\b")
+_CAPTION_HAND = re.compile(
+    rf"(?:\bin\s+(?:the|this)\s+{_PICTURE},?\s+|(?<=[;,.]\s))(?:the|a|her|his|my|your)\s+(?:[\w'-]+\s+){{0,2}}?(?:thumb|fingertip|finger|hand|"
+    r"knuckle|needle)s?(?:\s+tips?)?\s+(?:rests?|presses|press|sits|lies|is|points?\s+(?:to|at)|touches|marks|goes)\s+"
+    r"(?:on|at|in|into|over|onto)?\s*"
+)
+_CAPTION = re.compile(
+    rf"\bin\s+(?:the|this)\s+{_PICTURE},?\s+(?:(?:the|a)\s+(?:red\s+|black\s+|small\s+)?(?:dot|mark|marker|cross|circle|"
+    r"spot|point)\s+(?:(?:is|lies|sits|marks)\s+)?(?:placed\s+|shown\s+)?)?"
+)
+_DOT = re.compile(
+    r"(?:^|(?<=[.;:]\s))\s*(?:a|the)\s+(?:red\s+|black\s+|small\s+)?(?:dot|mark|cross|circle)\s+(?:(?:is|lies|sits)\s+)?(?=on|in|at|over|between|just|right)\b"
+)
+# "Press there for 30 seconds", "hold for five breaths": how long, not where.
+_DURATION = re.compile(
+    r"\s*\bfor\s+(?:about\s+|around\s+|a\s+count\s+of\s+)?(?:\d+|one|two|three|five|ten|twenty|thirty|sixty|a\s+few|several)\s*"
+    r"(?:-\s*\d+\s*)?(?:seconds?|secs?|minutes?|mins?|breaths?|counts?)\b"
+)
+# "Look at the top of your foot", "bring your attention to the back of the forearm": the part to work on.
+_LOOK_AT = re.compile(
+    r"(?:\s+and\s+|\b)(?:look\s+at|bring\s+(?:your\s+)?(?:attention|awareness)\s+to|turn\s+to|focus\s+on)\s+(?=(?:the|your)\s[^:;,.]*[,.;]|(?:the|your)\s[^:;,.]*$)"
+)
 # "Receptionist:", "Clinic text:", "Location of point:": who speaks, not where the point is.
 _LABEL = re.compile(
     r"^\s*(?:q|a|question|answer|receptionist|clinic(?:\s+text|\s+note)?|location(?:\s+of\s+(?:the\s+)?point)?|note|tip|patient|"
@@ -211,6 +238,13 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_SIDE.sub(r"on the \g<side> of the \g<digit>", text)
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
+    text = _INNER_LABEL.sub(" ", text)
+    text = _DURATION.sub("", text)
+    if _IN_PICTURE.search(text):
+        text = _CAPTION_HAND.sub("at ", text)
+    text = _CAPTION.sub("", text)
+    text = _DOT.sub("", text)
+    text = _LOOK_AT.sub(lambda m: ", on " if m.group(0).startswith(" and") else "on ", text)
     text = _resolve_its(text)
     if _BY_THE_EAR.search(text) and not _FRONT_OF_HEAD_ONLY.search(text) and not _BACK_OF_HEAD.search(text):
         text = _BARE_HAIRLINE.sub("temporal hairline", text)

@@ -190,7 +190,15 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("KI3", "Go to the inner ankle bone and then go in front of it, into the groove by the big tendon."),
      ("SI12", "He needled me just below the outer end of the collarbone on the chest."),  # a part after the reference
      ("ST13", "It's midway between the neck and the tip of the shoulder."),  # the top of the shoulder
-     ("CV4", "On the belly, in line with the nipples.")],  # their level
+     ("CV4", "On the belly, in line with the nipples."),  # their level
+     ("LR3", "Step 1: Look at the back of your hand. Step 2: Press the web between thumb and index finger for 20 seconds."),
+     ("SP6", "In the photo, her thumb presses the outer side of the lower leg, three cun above the ankle bone."),  # a caption
+     ("PC6", "In the diagram, the dot lies on the back of the forearm, two cun above the wrist crease."),
+     ("ST36", "Marked in red: a dot on the back of the calf, three cun below the knee."),
+     ("GV20", "Sit tall and bring your awareness to the nape of the neck. Breathe into it."),  # the part to work on
+     ("GB20", "On the midline of the back, between the shoulder blades."),  # a zone in a later clause
+     ("TE5", "Five thumb-widths above the back-of-wrist crease, between the two bones."),
+     ("SI1", "Look at your little finger. Find the nail corner on the side facing the ring finger. Press beside that corner.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -276,6 +284,11 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("KI3", "Find the inner ankle bone and go behind it, into the hollow before the heel cord."),
      ("GB21", "Right on the top of the shoulder, halfway between the neck and the bony tip of the shoulder."),
      ("LU1", "Just under the outer end of the collarbone on the chest, then one cun lower."),
+     ("PC6", "Look at your palm: the point is two cun above the wrist crease, between the tendons."),  # a cue
+     ("GB40", "Step 1: Find the outer ankle bone. Step 2: Slide your finger forward and down from it. Step 3: Press the dip."),
+     ("CV23", "In the diagram, the head is tilted back; the dot lies on the front midline of the neck, above the Adam's apple."),
+     ("BL40", "In the photo, the patient lies face down; the thumb is at the middle of the crease behind the knee."),
+     ("HT7", "In the picture, the fingertip rests at the little-finger end of the wrist crease on the palm side."),
      ("KI3", "Behind the inner ankle bone, beside the heel cord. It sits opposite the point behind the outer ankle bone."),
      ("BL57", "Halfway down the calf, below the muscle bellies. The therapist has me lie face down with a towel under the ankle."),
      ("ST36", "Below the kneecap's outer dip (the hollow beside the kneecap tendon), three cun down and a finger out."),
