@@ -112,12 +112,14 @@ _AND_FIND = re.compile(
 )
 # "Find the outer ankle bone and go up two thumb-widths": that far from what was found.
 _FIND_THEN_GO = re.compile(
-    rf"\b(?:(?:so|now|then|okay|ok)\s+)?(?:you\s+(?:want\s+to\s+|need\s+to\s+|can\s+)?)?"
-    rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}(?:you\s+)?(?:go|move|slide|come|measure|walk)\s+"
-    rf"(?:(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
+    rf"(?P<pre>\band\s+)?\b(?:(?:so|now|then|okay|ok)\s+)?(?:you\s+(?:want\s+to\s+|need\s+to\s+|can\s+)?)?"
+    rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)"
+    # "..., and go", "... and then move", or the next step: "Find X. Measure three finger-widths up."
+    rf"(?:(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}|\s*[.;]\s+(?:then\s+)?)(?:you\s+)?(?:go|move|slide|come|measure|walk)\s+"
+    rf"(?:(?:straight\s+)?(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
     r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b|"
-    rf"(?:about\s+)?(?P<d3>{NUMBER}\s*{UNIT})\s+(?P<dir3>up|down)\b(?:\s+(?:the|its)\s+(?:middle|midline|centre|center)"
-    r"(?:\s+of\s+the\s+\w+)?)?|"
+    rf"(?:about\s+)?(?P<d3>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir3>up|down)\b(?:\s+(?:the|its)\s+(?:middle|midline|"
+    r"centre|center)(?:\s+of\s+the\s+\w+)?)?(?:\s+from\s+[^.;,]*)?|"
     r"(?P<just>just\s+)?(?P<dir4>behind|in\s+front\s+of|below|above|under|beneath)\s+(?:it|the\s+(?:[\w-]+\s+)?(?:bone|bump|knob))\b)"
 )
 
@@ -181,7 +183,20 @@ _CAPTION = re.compile(
     r"spot|point)\s+(?:(?:is|lies|sits|marks)\s+)?(?:placed\s+|shown\s+)?)?"
 )
 _DOT = re.compile(
-    r"(?:^|(?<=[.;:]\s))\s*(?:a|the)\s+(?:red\s+|black\s+|small\s+)?(?:dot|mark|cross|circle)\s+(?:(?:is|lies|sits)\s+)?(?=on|in|at|over|between|just|right)\b"
+    r"(?:^|(?<=[.;:]\s))\s*(?:a|the)\s+(?:red\s+|black\s+|small\s+)?(?:dot|mark|cross|circle|point|spot)\s+"
+    r"(?:(?:is|lies|sits)\s+)?(?=on|in|at|over|between|just|right)\b"
+)
+# "Run your thumb up the inner edge of the shin bone until it stops under the knob": on that edge, under the knob.
+_RUN_UNTIL = re.compile(
+    r"\b(?:run|slide|glide|walk|trace|move)\s+(?:your|a|the|one|two)\s+(?:[\w-]+\s+)?(?:finger|thumb|fingertip|hand)s?\s+"
+    r"(?:up|down|along|across)\s+(?P<part>(?:the|your)\s+[^,;.]+?)\s+(?:until|till|to\s+where)\s+(?:it|they|you)\s+"
+    r"(?:stops?|bumps?\s+into|reach(?:es)?|hits?|meets?|comes?\s+to|drops?\s+into|sinks?\s+into|runs?\s+into)\s+"
+)
+# "From your navel, measure five thumb-widths straight down": that far from it.
+_FROM_THEN_MEASURE = re.compile(
+    rf"\bfrom\s+(?P<lm>(?:the|your)\s+[^,;.]+?)\s*,?\s+(?:measure|go|move|count|slide|come|walk)\s+(?:(?:just|about)\s+)?"
+    rf"(?:(?P<d>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir>up|down)|(?:straight\s+)?(?P<dir2>up|down)\s+(?:(?:just|about)\s+)?"
+    rf"(?P<d2>{NUMBER}\s*{UNIT}))\b"
 )
 # "Press there for 30 seconds", "hold for five breaths": how long, not where.
 _DURATION = re.compile(
@@ -209,6 +224,10 @@ _AND_PRESS = re.compile(
 
 def _went(m: re.Match) -> str:
     """ "Find X and go up two thumb-widths" as "two thumb-widths up from X"."""
+    return (", " if m["pre"] else "") + _went_from(m)  # "sit and find X, ...": the posture stays a cue
+
+
+def _went_from(m: re.Match) -> str:
     if m["d"]:
         return f"{m['d']} {m['dir']} from {m['lm']}"
     if m["d2"]:
@@ -250,6 +269,8 @@ def rewrite(text: str) -> str:
         text = _BARE_HAIRLINE.sub("temporal hairline", text)
     text = _NECK_TO_SHOULDER.sub(r"on the top of the shoulder, \g<0>", text)
     text = _LINE_CROSSES.sub(r"on the midline, level with \g<lm>", text)
+    text = _RUN_UNTIL.sub(r"on \g<part>, ", text)
+    text = _FROM_THEN_MEASURE.sub(lambda m: f"{m['d'] or m['d2']} {m['dir'] or m['dir2']} from {m['lm']}", text)
     text = _FIND_THEN_GO.sub(_went, text)
     text = _AND_FIND.sub(", ", text)
     text = _AND_PRESS.sub("", text)  # "... down the middle of the bone and press."

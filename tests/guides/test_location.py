@@ -198,7 +198,13 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("GV20", "Sit tall and bring your awareness to the nape of the neck. Breathe into it."),  # the part to work on
      ("GB20", "On the midline of the back, between the shoulder blades."),  # a zone in a later clause
      ("TE5", "Five thumb-widths above the back-of-wrist crease, between the two bones."),
-     ("SI1", "Look at your little finger. Find the nail corner on the side facing the ring finger. Press beside that corner.")],
+     ("SI1", "Look at your little finger. Find the nail corner on the side facing the ring finger. Press beside that corner."),
+     ("ST36", "Step 1: Find the outer knee eye. Step 2: Measure two finger-widths down. Step 3: Press there."),  # steps
+     ("KI3", "Sit and find the inner ankle bone. Then move two thumb-widths straight up from its tip."),
+     ("SP9", "Slide your fingers up the outer side of the shin until they bump into the knob of the fibula."),  # the path
+     ("CV4", "From your navel, measure one thumb-width straight down."),
+     ("ST36", "From the outer knee eye, slide down one thumb-width and press beside the shin bone."),
+     ("LU7", "A spot on the palm, at the base of the thumb.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -289,6 +295,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("CV23", "In the diagram, the head is tilted back; the dot lies on the front midline of the neck, above the Adam's apple."),
      ("BL40", "In the photo, the patient lies face down; the thumb is at the middle of the crease behind the knee."),
      ("HT7", "In the picture, the fingertip rests at the little-finger end of the wrist crease on the palm side."),
+     ("TE4", "Run your finger up the gap between the ring and little finger bones until you drop into the dip on the wrist."),
+     ("CV6", "Lie on your back. From your navel, measure a thumb-width and a half straight down."),
+     ("KI6", "Step 1: Sit and find the inner ankle bone. Step 2: Move one thumb-width straight down from its tip."),
      ("KI3", "Behind the inner ankle bone, beside the heel cord. It sits opposite the point behind the outer ankle bone."),
      ("BL57", "Halfway down the calf, below the muscle bellies. The therapist has me lie face down with a towel under the ankle."),
      ("ST36", "Below the kneecap's outer dip (the hollow beside the kneecap tendon), three cun down and a finger out."),
