@@ -39,6 +39,11 @@ _QUESTION = re.compile(
 
 # Spoken fillers: "so, um, the little finger, yeah, right there".
 _FILLER = re.compile(r"^(?:(?:so|um+|uh+|er+m?|okay|ok|well|now|alright|yeah|yep)\b[\s,]*)+(?=\S)")
+# "Taiyuan is easy once you know it", "this one is simple": a remark, not a place.
+_REMARK = re.compile(
+    r"^(?:[\w'-]+\s+){0,3}?(?:is|it's|are)\s+(?:really\s+|very\s+|pretty\s+|quite\s+)?(?:easy|simple|tricky|hard|quick|"
+    r"straightforward|fiddly)\b(?:\s+to\s+find)?(?:\s+once\s+you\s+know\s+(?:it|where))?$"
+)
 _FILLER_ONLY = re.compile(r"(?:so|um+|uh+|er+m?|okay|ok|well|now|alright|yeah|yep|right|you\s+know|like|and)")
 
 
@@ -48,7 +53,11 @@ def sentences(text: str) -> list[list[str]]:
     for sentence in re.split(r"\.(?!\d)|:|\?|!", rewrite(text)):
         parts = re.split(r"[;()\[\]]|,|\s+-{1,2}\s+|\s+–\s+|\s+—\s+|\band\s+(?=(?:on|in|at)\s+the\b)", sentence)
         parts = [p.strip() for p in parts if p and p.strip() and not _QUESTION.match(p.strip())]
-        parts = [p for p in (_FILLER.sub("", p).strip() for p in parts) if p and not _FILLER_ONLY.fullmatch(p)]
+        parts = [
+            p
+            for p in (_FILLER.sub("", p).strip() for p in parts)
+            if p and not _FILLER_ONLY.fullmatch(p) and not _REMARK.match(p)
+        ]
         if parts:
             out.append(parts)
     return out
@@ -128,7 +137,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
             out += [("aside", part) for part in sentence]
             continue
         whole = " ".join(sentence)
-        if _INDICATION.search(whole) and not _LOCATES.search(whole):
+        if _INDICATION.search(whole) and not _LOCATES.search(whole) and not any(_AT_PLACE.match(p) for p in sentence):
             # "Kunlun is a strong point for back pain, headache and stiff necks": what it is for, not where.
             out += [("aside", part) for part in sentence]
             continue
@@ -273,6 +282,8 @@ _LOCATES = re.compile(
     r"halfway|level|midway|\d|one\s+(?!of)|two|three|four|five|half))\b|"
     r"\b(?:cun|thumb[- ]widths?|finger[- ]widths?|hand'?s?[- ](?:width|breadth))\b"
 )
+# A clause that starts "at the ..." places something, whatever else its sentence says.
+_AT_PLACE = re.compile(r"^at\s+the\s+(?:[\w-]+\s+){0,3}(?:end|corner|edge|side|tip|crease|hollow|dip)\b")
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")
 _FOUND = re.compile(

@@ -81,6 +81,7 @@ _HALFWAY_RE = re.compile(
 )
 _GAP_OK = re.compile(
     r"^\s*(?:(?:the|its|a|an|of|just|very|both|two|main|big|large|prominent|bony|lower|upper|front|back|inner|outer|"
+    r"ropey|ropy|thick|firm|taut|tight|hard|strong|obvious|slim|slender|narrow|broad|knobbly|knobby|"
     r"middle|end|edge|border|part|side|corner|tip|half|most|point|centre|center|near|far|rear|top|bottom|"
     r"highest|lowest|sharp|medial|lateral|anterior|posterior|two|muscle|tendons?|prominence|prominent|level|"
     r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|underside|"
@@ -133,7 +134,7 @@ _ON_DIGIT = re.compile(
     rf"(?P<d>{DIGIT_WORD})[- ](?P<kind>finger|toe)(?:nail)?\b"
     r"(?![- ](?:side|edge|end|border)|'s|’s)|"
     r"\b(?:on|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:tip|end|side|base|back|phalanx|corner|nail|edge|border|aspect|margin|surface|pad)\s+of\s+the\s+){0,2}"
-    r"(?P<t>thumb|big\s+toe|great\s+toe|hallux)\b"
+    r"(?P<t>thumb|big\s+toe|great\s+toe|hallux)(?:\s?nail)?\b"
     r"(?![- ](?:side|edge|end|border)|'s|’s)"
 )
 _DIGIT_FACING = re.compile(
@@ -620,7 +621,7 @@ def _side_claims(clause: str, limb: str | None) -> list[Claim]:
         of = (m.group("of") or "").strip()
         if of:
             of_part = re.match(
-                rf"^(?:(?:the|its|lower|upper|front|back|palm|dorsal|palmar|bent)\s+)*(?:(?:back|front|top|palm\s+side|side)"
+                rf"^(?:(?:the|its|lower|upper|front|back|palm|dorsal|palmar|bent|inner|outer|inside|outside)\s+)*(?:(?:back|front|top|palm\s+side|side)"
                 rf"\s+of\s+the\s+)?(?:(?:lower|upper)\s+)?{_PART_NOUN}\b",
                 of,
             )

@@ -410,6 +410,12 @@ STRUCTURE_REACH = 1.5
 # A practitioner's shorthand, spelt out before the text is split at full stops ("1.5 cun lat. to the lower
 # border of L4", "med. malleolus", "prox. to the 5th MCP joint", "0.5 c below ST1").
 SHORTHAND = [
+    # "Your pinky", "the pinky toe"; "posterolateral ankle" is its back and outer side.
+    (r"\bpink(?:y|ie)[- ]toe\b", "little toe"),
+    (r"\bpink(?:y|ie)(?=[- ](?:side|edge|end|border|corner)\b)", "little-finger"),
+    (r"\bpink(?:y|ie)\b(?![- ](?:finger|side|edge|end|border|corner|nail))", "little finger"),
+    (r"\bposterolateral\b", "posterior lateral"), (r"\banterolateral\b", "anterior lateral"),
+    (r"\bposteromedial\b", "posterior medial"), (r"\banteromedial\b", "anterior medial"),
     (r"\blat\.|\blat(?=\s+(?:to|of|side|border|malleolus|epicondyle|aspect)\b)", "lateral"),
     (r"\bmed\.|\bmed(?=\s+(?:to|of|side|border|malleolus|epicondyle|aspect)\b)", "medial"),
     (r"\bant\.", "anterior"), (r"\bpost\.", "posterior"), (r"\bsup\.", "superior"), (r"\binf\.", "inferior"),

@@ -198,6 +198,9 @@ _FROM_THEN_MEASURE = re.compile(
     rf"(?:(?P<d>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir>up|down)|(?:straight\s+)?(?P<dir2>up|down)\s+(?:(?:just|about)\s+)?"
     rf"(?P<d2>{NUMBER}\s*{UNIT}))\b"
 )
+_OF_THAT = re.compile(
+    r"\b(of|to)\s+(?:that|this)\s+(?=(?:[\w-]+\s+){0,2}(?:tendon|bone|knob|bump|muscle|crease|cord|ridge)s?\b)"
+)
 # "Press there for 30 seconds", "hold for five breaths": how long, not where.
 _DURATION = re.compile(
     r"\s*\bfor\s+(?:about\s+|around\s+|a\s+count\s+of\s+)?(?:\d+|one|two|three|five|ten|twenty|thirty|sixty|a\s+few|several)\s*"
@@ -258,6 +261,7 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _INNER_LABEL.sub(" ", text)
+    text = _OF_THAT.sub(r"\1 the ", text)  # "on the pinky side of that ropey biceps tendon"
     text = _DURATION.sub("", text)
     if _IN_PICTURE.search(text):
         text = _CAPTION_HAND.sub("at ", text)

@@ -204,7 +204,13 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("SP9", "Slide your fingers up the outer side of the shin until they bump into the knob of the fibula."),  # the path
      ("CV4", "From your navel, measure one thumb-width straight down."),
      ("ST36", "From the outer knee eye, slide down one thumb-width and press beside the shin bone."),
-     ("LU7", "A spot on the palm, at the base of the thumb.")],
+     ("LU7", "A spot on the palm, at the base of the thumb."),
+     ("LU8", "Jingqu is easy once you know it: the little-finger end of the inner forearm, an inch above the wrist."),
+     ("BL60", "Anteromedial ankle, in the dip in front of the inner ankle bone."),  # a compound side
+     ("LU9", "For calming a cough, turn your palm up and follow the wrist crease to its little-finger end."),  # a purpose
+     ("LI1", "At the corner of the thumbnail, on the side that faces the index finger."),  # the thumbnail's side
+     ("HT7", "On the thumb-side edge of the inner forearm, right at the wrist crease."),
+     ("LU5", "In the elbow crease, on the pinky side of that ropey biceps tendon.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -295,6 +301,11 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("CV23", "In the diagram, the head is tilted back; the dot lies on the front midline of the neck, above the Adam's apple."),
      ("BL40", "In the photo, the patient lies face down; the thumb is at the middle of the crease behind the knee."),
      ("HT7", "In the picture, the fingertip rests at the little-finger end of the wrist crease on the palm side."),
+     ("LU9", "Taiyuan is simple: at the thumb end of the inner wrist crease, beside the pulse."),
+     ("SI4", "Posteromedial wrist, in the dip between the fifth metacarpal base and the wrist bones."),
+     ("LU11", "At the corner of the thumbnail, on the side away from the index finger."),
+     ("LU5", "In the elbow crease, on the thumb side of that ropey biceps tendon."),
+     ("HT9", "On your pinky, at the nail corner facing the ring finger."),
      ("TE4", "Run your finger up the gap between the ring and little finger bones until you drop into the dip on the wrist."),
      ("CV6", "Lie on your back. From your navel, measure a thumb-width and a half straight down."),
      ("KI6", "Step 1: Sit and find the inner ankle bone. Step 2: Move one thumb-width straight down from its tip."),
