@@ -137,7 +137,11 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
             out += [("aside", part) for part in sentence]
             continue
         whole = " ".join(sentence)
-        if _INDICATION.search(whole) and not _LOCATES.search(whole) and not any(_AT_PLACE.match(p) for p in sentence):
+        if (
+            _INDICATION.search(whole)
+            and not _LOCATES.search(whole)
+            and not any(_AT_PLACE.match(p) or (_PLACED.match(p) and not _INDICATION.search(p)) for p in sentence)
+        ):
             # "Kunlun is a strong point for back pain, headache and stiff necks": what it is for, not where.
             out += [("aside", part) for part in sentence]
             continue
@@ -283,6 +287,11 @@ _LOCATES = re.compile(
     r"\b(?:cun|thumb[- ]widths?|finger[- ]widths?|hand'?s?[- ](?:width|breadth))\b"
 )
 # A clause that starts "at the ..." places something, whatever else its sentence says.
+# "On the outer edge of the foot, just behind ..., there is a point used for a stiff neck": a place on a part.
+_PLACED = re.compile(
+    r"^(?:on|at|in)\s+the\s+(?:[\w-]+\s+){0,3}(?:edge|side|border|back|front|top|face|surface)\s+of\s+the\s+"
+    r"(?:[\w-]+\s+)?(?:foot|hand|leg|arm|forearm|thigh|wrist|ankle|knee|elbow|shin|calf|finger|thumb|toe|head|neck|chest|back)\b"
+)
 _AT_PLACE = re.compile(r"^at\s+the\s+(?:[\w-]+\s+){0,3}(?:end|corner|edge|side|tip|crease|hollow|dip)\b")
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")

@@ -446,12 +446,14 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
     pos = 0
     while (lm := find_landmark(clause, pos)) is not None:
         pos = lm.end
-        if any(s <= lm.start < e for s, e in used) or not re.match(r"\s+(?:level|height)\b", clause[lm.end :]):
+        level = re.match(r"\s+(?:level|height)\b", clause[lm.end :])
+        if any(s <= lm.start < e for s, e in used) or not level:
             continue
         for axis, (lo, hi) in lm.axes.items():
             if axis in VERTICAL:
                 measure = ("level", (lm.text,), None, 0.0)
-                claims.append(Claim(axis, lo, hi, 1.5 if axis == "trunk" else 1.0, words=lm.text, measure=measure))
+                words = f"at {lm.text} {level.group(0).strip()}"  # "at waist level"
+                claims.append(Claim(axis, lo, hi, 1.5 if axis == "trunk" else 1.0, words=words, measure=measure))
         used.append((lm.start, lm.end))
     # Measured up from one ankle bone, a point is on that side of the leg ("3 cun above the outer ankle bone").
     for m in _DISTANCE_RE.finditer(clause):

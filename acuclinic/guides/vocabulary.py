@@ -269,6 +269,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"shoulder[- ]blade(?:'s)?\s+(?:bony\s+)?(?:spine|ridge)",
      "scapular_spine", {}),
     (r"(?:belly\s+button|navel|umbilicus)", "navel", {_T: (20.7, 22.3), "midline": (0, 0)}),
+    # The waist: about the level of the navel, front or back.
+    (r"waist(?:\s?line)?", None, {_T: (19.5, 22.5)}),
     # The back point of the hip bone (PSIS), under the dimples above the buttocks, at about S2.
     (r"back\s+point\s+of\s+the\s+hip\s?bone|posterior\s+superior\s+iliac\s+spine|(?:low(?:er)?\s+back\s+)?dimples?\s+"
      r"(?:above|of|over)\s+the\s+(?:bottom|buttocks?)|(?:low(?:er)?\s+)?back\s+dimples?", None, {_T: (24.6, 26.4)}),
@@ -291,7 +293,12 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     # The hairline over the temple and around the ear is not on the head axis, which runs from the front hairline.
     (r"(?:temporal|side)\s+hairline|hairline\s+(?:above|over|around|at|by)\s+the\s+(?:ears?|temples?)", None, {}),
     (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
-    (r"(?:top|crown)\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),
+    # "The top of the head toward the front": a stretch of the scalp, not the vertex.
+    (r"(?:top|crown)\s+of\s+the\s+head,?\s+(?:toward|towards|near|nearer)\s+(?:the\s+)?(?:front|back|forehead)", None,
+     {}),
+    # The crown is the vertex; "the top of the head" is the stretch of scalp around it.
+    (r"crown\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),
+    (r"top\s+of\s+the\s+head", None, {"head": (2.0, 8.0)}),
     (r"(?:tips?|apex|apices|tops?)\s+of\s+(?:the\s+|both\s+)?ears?|ear\s+tips?", None, {"head": (4.5, 5.5)}),
     (r"pupils?", None, {"midline": (2.0, 2.6)}),
     (r"(?:outer|lateral)\s+corners?\s+of\s+the\s+eyes?|outer\s+canthus", "outer_eye", {}),

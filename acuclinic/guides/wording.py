@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import DIGIT_WORD, NUMBER, UNIT, spell_out
+from .vocabulary import DIGIT_WORD, LANDMARK_RE, NUMBER, UNIT, spell_out
 
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _OWNER = re.compile(
@@ -201,6 +201,18 @@ _FROM_THEN_MEASURE = re.compile(
 _OF_THAT = re.compile(
     r"\b(of|to)\s+(?:that|this)\s+(?=(?:[\w-]+\s+){0,2}(?:tendon|bone|knob|bump|muscle|crease|cord|ridge)s?\b)"
 )
+# "Level with the navel, 2 cun out from its centre": the navel's centre.
+_ITS_CENTRE = re.compile(r"\b(from|at|of|beside)\s+its\s+(centre|center|middle)\b")
+
+
+def _centre_of(m: re.Match) -> str:
+    """ "2 cun out from its centre": the centre of the last landmark named before it."""
+    before = m.string[: m.start()]
+    named = [found.group(0) for regex, _key, _axes in LANDMARK_RE for found in regex.finditer(before)]
+    last = max(named, key=before.rfind, default=None)
+    return f"{m[1]} the {last}" if last else m.group(0)
+
+
 # "Press there for 30 seconds", "hold for five breaths": how long, not where.
 _DURATION = re.compile(
     r"\s*\bfor\s+(?:about\s+|around\s+|a\s+count\s+of\s+)?(?:\d+|one|two|three|five|ten|twenty|thirty|sixty|a\s+few|several)\s*"
@@ -268,6 +280,7 @@ def rewrite(text: str) -> str:
     text = _CAPTION.sub("", text)
     text = _DOT.sub("", text)
     text = _LOOK_AT.sub(lambda m: ", on " if m.group(0).startswith(" and") else "on ", text)
+    text = _ITS_CENTRE.sub(_centre_of, text)
     text = _resolve_its(text)
     if _BY_THE_EAR.search(text) and not _FRONT_OF_HEAD_ONLY.search(text) and not _BACK_OF_HEAD.search(text):
         text = _BARE_HAIRLINE.sub("temporal hairline", text)

@@ -210,7 +210,12 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LU9", "For calming a cough, turn your palm up and follow the wrist crease to its little-finger end."),  # a purpose
      ("LI1", "At the corner of the thumbnail, on the side that faces the index finger."),  # the thumbnail's side
      ("HT7", "On the thumb-side edge of the inner forearm, right at the wrist crease."),
-     ("LU5", "In the elbow crease, on the pinky side of that ropey biceps tendon.")],
+     ("LU5", "In the elbow crease, on the pinky side of that ropey biceps tendon."),
+     ("ST25", "On the belly, level with the navel, four cun out from its centre."),  # the navel's centre
+     ("BL65", "On the outer edge of the hand, just behind the little finger's knuckle, there is a point used for neck pain."),
+     ("KI3", "It sits on the top of the foot, between the first and second toe bones."),  # the foot beyond the ankle
+     ("GB20", "Lying face down, a thumb-width out from the spine at waist level."),
+     ("GV24", "Midline of the scalp, five thumb-widths back from the front hairline.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -301,6 +306,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("CV23", "In the diagram, the head is tilted back; the dot lies on the front midline of the neck, above the Adam's apple."),
      ("BL40", "In the photo, the patient lies face down; the thumb is at the middle of the crease behind the knee."),
      ("HT7", "In the picture, the fingertip rests at the little-finger end of the wrist crease on the palm side."),
+     ("GV22", "On the top of the head, toward the front, two cun back from the front hairline."),
+     ("BL23", "Lying face down, one and a half cun either side of the spine at waist level."),
+     ("LR3", "On the top of the foot, in the groove between the first and second toe bones."),
      ("LU9", "Taiyuan is simple: at the thumb end of the inner wrist crease, beside the pulse."),
      ("SI4", "Posteromedial wrist, in the dip between the fifth metacarpal base and the wrist bones."),
      ("LU11", "At the corner of the thumbnail, on the side away from the index finger."),
