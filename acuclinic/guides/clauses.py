@@ -205,11 +205,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     for i, (kind, part) in enumerate(out):
         if kind in ("position", "reference") and _THERE.search(part):
             for j in range(i - 1, -1, -1):
-                if (
-                    out[j][0] == "cue"
-                    and (found := _FOUND.search(out[j][1]))
-                    and not _MOVED.search(found["tail"] or "")
-                ):
+                if out[j][0] == "cue" and (found := FOUND.search(out[j][1])) and not _MOVED.search(found["tail"] or ""):
                     out[j] = ("position", f"at {_POSSESSIVE.sub('the', found.group(1))}")
                     break
                 if _MOVED.search(out[j][1]):
@@ -218,12 +214,12 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                     break
     found_np = None
     for i, (kind, part) in enumerate(out):
-        if found_np is not None and _IT_FOUND.search(part):
-            out[i] = (kind, part := _IT_FOUND.sub(lambda m, np=found_np: f"{m.group(1)} {np}", part))
+        if found_np is not None and _ITFOUND.search(part):
+            out[i] = (kind, part := _ITFOUND.sub(lambda m, np=found_np: f"{m.group(1)} {np}", part))
         if found_np is not None and (that := _THAT_ONE.search(part)) and re.search(rf"\b{that.group(1)}\b", found_np):
             # "Find the bony ridge across the shoulder blade; press just above the middle of that ridge."
             out[i] = (kind, part[: that.start()] + found_np + part[that.end() :])
-        if kind == "cue" and (found := _FOUND.search(part)):
+        if kind == "cue" and (found := FOUND.search(part)):
             found_np = _POSSESSIVE.sub("the", found.group(1))
     if not any(kind in ("position", "reference") for kind, _ in out):
         # "Bend the elbow and find the end of the crease on the little-finger side, by the inner knob": with no
@@ -231,7 +227,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
         for i, (kind, part) in enumerate(out):
             if (
                 kind == "cue"
-                and (found := _FOUND.search(part))
+                and (found := FOUND.search(part))
                 and not _MOVED.search(found["tail"] or "")
                 and not any(_MOVED.search(later) for _, later in out[i + 1 :])
             ):
@@ -295,10 +291,10 @@ _PLACED = re.compile(
 _AT_PLACE = re.compile(r"^at\s+the\s+(?:[\w-]+\s+){0,3}(?:end|corner|edge|side|tip|crease|hollow|dip)\b")
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")
-_FOUND = re.compile(
+FOUND = re.compile(
     r"\b(?:find|feel\s+for|feel|locate|(?:rest|put|place|lay)\s+(?:your\s+|the\s+)?(?:finger(?:tip)?s?|thumbs?)\s+(?:on|at|over))\s+((?:the|your|my)\s+(?:(?!\s(?:and|then)\s)[^,;])+)(?P<tail>\s(?:and|then)\s.*)?$"
 )
 # "Find the round bone on the outside of the ankle. The point is just below it": "it" is what was found.
-_IT_FOUND = re.compile(
+_ITFOUND = re.compile(
     r"\b(below|above|beside|behind|under|between|next\s+to|in\s+front\s+of|past|beyond|from|over)\s+it\b(?!\s+(?:is|lies|sits))"
 )

@@ -172,6 +172,12 @@ def read(text: str, limb: str | None = None, own: str | None = None) -> Reading:
         clause = Clause(part, kind)
         if kind in ("position", "reference"):
             clause.claims = _claims(part, kind, limb)
+        elif kind == "cue" and (found := clauses.FOUND.search(part)):
+            # "Find the end of the elbow crease on the thumb side; press in front of the knob": what is found
+            # lies on the point's side of the limb.
+            sides = [c for c in _side_claims(found.group(1), limb) if c.axis == "side"]
+            if sides:
+                clause = Clause(part, "reference", sides)
         result.append(clause)
     # "At the inner wrist, three finger-widths up from the crease": a first clause that only names a
     # landmark, when a later one measures from one, gives the area, not the spot.

@@ -215,7 +215,9 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("BL65", "On the outer edge of the hand, just behind the little finger's knuckle, there is a point used for neck pain."),
      ("KI3", "It sits on the top of the foot, between the first and second toe bones."),  # the foot beyond the ankle
      ("GB20", "Lying face down, a thumb-width out from the spine at waist level."),
-     ("GV24", "Midline of the scalp, five thumb-widths back from the front hairline.")],
+     ("GV24", "Midline of the scalp, five thumb-widths back from the front hairline."),
+     ("HT3", "Bend the elbow. Find the end of the elbow crease on the thumb side. Press just in front of the knob there."),
+     ("SI6", "Feel for the knobbly bone on the thumb side of the wrist; the point lies in the groove right beside that knob.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -307,6 +309,7 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("BL40", "In the photo, the patient lies face down; the thumb is at the middle of the crease behind the knee."),
      ("HT7", "In the picture, the fingertip rests at the little-finger end of the wrist crease on the palm side."),
      ("GV22", "On the top of the head, toward the front, two cun back from the front hairline."),
+     ("LI11", "Bend the elbow and find the end of the crease on the thumb side; press just there, toward the bony knob."),
      ("BL23", "Lying face down, one and a half cun either side of the spine at waist level."),
      ("LR3", "On the top of the foot, in the groove between the first and second toe bones."),
      ("LU9", "Taiyuan is simple: at the thumb end of the inner wrist crease, beside the pulse."),
