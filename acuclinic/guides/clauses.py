@@ -203,6 +203,16 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     # "Find the little-finger end of the elbow crease; the point is in the dip there": what the cue found
     # is where the point is.
     for i, (kind, part) in enumerate(out):
+        if _THAT_HOLLOW.search(part) or (kind == "cue" and _PRESS_THERE.match(part)):
+            # "A hollow appears just below the collarbone ... Press in that hollow": where the hollow appears.
+            for j in range(i - 1, -1, -1):
+                if out[j][0] == "cue" and (appears := _APPEARS.match(out[j][1])):
+                    out[j] = ("position", appears.group("where"))
+                    for k in range(j + 1, i):  # "..., on the wrist": the rest of that description
+                        if out[k][0] != "cue" or not _LOCATION_WORD.match(out[k][1]):
+                            break
+                        out[k] = ("reference", out[k][1])
+                    break
         if kind in ("position", "reference") and _THERE.search(part):
             for j in range(i - 1, -1, -1):
                 if out[j][0] == "cue" and (found := FOUND.search(out[j][1])) and not _MOVED.search(found["tail"] or ""):
@@ -270,6 +280,16 @@ _MOVE_BY = re.compile(
     rf"a\s+further|further|just)\s+)?(?!an?\s+(?:finger|thumb)\b(?![- ]?(?:width|breadth)))"
     rf"(?=(?:{NUMBER}\s*{UNIT})\s+(?:above|below|up|down|out|in\s+front|behind|"
     r"beside|toward|towards|from|to\s+the\s+side|under|over|inside|outside|lateral|medial)\b)"
+)
+# "A small hollow shows up under the outer end of the collarbone": the hollow and where it is.
+_APPEARS = re.compile(
+    r"^(?:.*?\band\s+)?(?:a|the)\s+(?:[\w-]+\s+){0,2}(?:hollow|dip|groove|gap|depression|dimple|pit|notch)\s+(?:appears|forms|"
+    r"opens|shows(?:\s+up)?|pops\s+up|will\s+(?:appear|form|open|show))\s+(?P<where>(?:on|in|at|between|just|right|under|below|"
+    r"above|behind|beside|in\s+front\s+of)\b.*)$"
+)
+_PRESS_THERE = re.compile(r"^(?:press|hold|rub|massage)\s+(?:there|here)\b")
+_THAT_HOLLOW = re.compile(
+    r"\b(?:that|this|the)\s+(?:hollow|dip|depression|groove|gap|dimple|pit)\s*$|\bof\s+(?:that|this)\s+(?:hollow|dip)"
 )
 _THAT_ONE = re.compile(
     r"\b(?:that|this)\s+(ridge|bone|bump|knob|crease|fold|tendon|muscle|line|notch|bar|edge|corner|groove|gap|web)\b"

@@ -217,7 +217,9 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("GB20", "Lying face down, a thumb-width out from the spine at waist level."),
      ("GV24", "Midline of the scalp, five thumb-widths back from the front hairline."),
      ("HT3", "Bend the elbow. Find the end of the elbow crease on the thumb side. Press just in front of the knob there."),
-     ("SI6", "Feel for the knobbly bone on the thumb side of the wrist; the point lies in the groove right beside that knob.")],
+     ("SI6", "Feel for the knobbly bone on the thumb side of the wrist; the point lies in the groove right beside that knob."),
+     ("GB21", "Lift the arm; a hollow appears on the upper chest just below the collarbone. Press there gently."),  # the hollow
+     ("LI15", "Raise the arm and a dip forms on the front of the chest, by the breastbone. Rub that dip.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -309,6 +311,8 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("BL40", "In the photo, the patient lies face down; the thumb is at the middle of the crease behind the knee."),
      ("HT7", "In the picture, the fingertip rests at the little-finger end of the wrist crease on the palm side."),
      ("GV22", "On the top of the head, toward the front, two cun back from the front hairline."),
+     ("LI15", "Raise the arm to the side and a hollow appears at the front of the shoulder tip. Press there."),
+     ("LI5", "Lift the thumb: a hollow forms between two tendons at the base of the thumb, on the wrist. LI5 is in that hollow."),
      ("LI11", "Bend the elbow and find the end of the crease on the thumb side; press just there, toward the bony knob."),
      ("BL23", "Lying face down, one and a half cun either side of the spine at waist level."),
      ("LR3", "On the top of the foot, in the groove between the first and second toe bones."),
