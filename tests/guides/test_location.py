@@ -15,7 +15,7 @@ from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_f
 from acuclinic.guides.figure_placement import figure_names
 from acuclinic.guides.judge import judge
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR
-from tests.guides.lay_corpus.corpus import BLIND, FIFTH, FRESH, HELD_OUT, PATH, SIXTH, load
+from tests.guides.lay_corpus.corpus import BLIND, FIFTH, FRESH, HELD_OUT, PATH, SEVENTH, SIXTH, load
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -60,16 +60,19 @@ def test_wrong_lay_descriptions_caught(corpus):
 # These floors keep what it reads now; they are below the 97 % target, which is not met on them.
 _LATER_CORPORA = [
     # A third writer: 85.8 % caught, 3.6 % false alarms on arrival.
-    pytest.param(FRESH, 0.93, id="fresh"),
+    pytest.param(FRESH, 0.94, id="fresh"),
     # A fourth, in five voices (forum, handout, translated clinic site, receptionist, textbook): 80.5 %, 4.6 %;
     # the checker then learnt to read through the framing ("Receptionist: that point is on ...").
-    pytest.param(BLIND, 0.94, id="blind"),
+    pytest.param(BLIND, 0.97, id="blind"),
     # A fifth, imitating clinic web pages (marketing copy, shorthand, a physio, self-care steps, a leaflet, an FAQ):
     # 70.3 %, 4.2 %; then shorthand spelt out, what a point is for set aside, "find X and go up two thumb-widths".
-    pytest.param(FIFTH, 0.88, id="fifth"),
+    pytest.param(FIFTH, 0.89, id="fifth"),
     # A sixth (an encyclopedia, a student's notes, massage, a spoken class, a British clinic, reviews): 72.3 %,
     # 3.4 % on arrival, after the tuning on the fifth.
-    pytest.param(SIXTH, 0.78, id="sixth"),
+    pytest.param(SIXTH, 0.84, id="sixth"),
+    # A seventh pair (an app's steps, a translated textbook, a forum, a sports therapist; a newspaper column, picture
+    # captions, a yoga teacher, an American blog): 70.7 %, 2.9 % on arrival, the same as before the sixth's tuning.
+    pytest.param(SEVENTH, 0.85, id="seventh"),
 ]
 
 
