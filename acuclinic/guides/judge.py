@@ -372,7 +372,8 @@ _BETWEEN_BLADES = re.compile(
     r"between\s+(?:the|both)\s+shoulder[- ]blades\b"
 )
 _TRAILING_TRUNK = re.compile(
-    r"\bon\s+the\s+((?:upper\s+|lower\s+|front\s+of\s+the\s+)?(?:chest|belly|abdomen|tummy|stomach|back))\s*$"
+    r"\bon\s+the\s+((?:upper\s+|lower\s+|front\s+of\s+the\s+|top\s+of\s+the\s+)?(?:chest|belly|abdomen|tummy|stomach|back|"
+    r"shoulder))\s*$"
 )
 _TRAILING_FACE = re.compile(
     r"\bon\s+the\s+(front|back)\s+of\s+the\s+(arm|forearm|upper\s+arm|leg|thigh|lower\s+leg|shin|calf|hand|wrist)\b"

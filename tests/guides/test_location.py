@@ -57,7 +57,7 @@ def test_wrong_lay_descriptions_caught(corpus):
 
 # The corpora that came after the checker was tuned on the earlier ones, each from a new writer; the checker was
 # then tuned on each too (README, "Measured on independent lay wording", keeps each one's first-sight figures).
-# These floors keep what it reads now; they are below the 97 % target, which is not met on them.
+# These floors keep what it reads now; except on the blind corpus they are below the 97 % target.
 _LATER_CORPORA = [
     # A third writer: 85.8 % caught, 3.6 % false alarms on arrival.
     pytest.param(FRESH, 0.94, id="fresh"),
@@ -222,7 +222,8 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("HT3", "Bend the elbow. Find the end of the elbow crease on the thumb side. Press just in front of the knob there."),
      ("SI6", "Feel for the knobbly bone on the thumb side of the wrist; the point lies in the groove right beside that knob."),
      ("GB21", "Lift the arm; a hollow appears on the upper chest just below the collarbone. Press there gently."),  # the hollow
-     ("LI15", "Raise the arm and a dip forms on the front of the chest, by the breastbone. Rub that dip.")],
+     ("LI15", "Raise the arm and a dip forms on the front of the chest, by the breastbone. Rub that dip."),
+     ("GB20", "Press in the hollow just behind the outer end of the collarbone on the top of the shoulder.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
