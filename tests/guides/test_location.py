@@ -223,7 +223,7 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("SI6", "Feel for the knobbly bone on the thumb side of the wrist; the point lies in the groove right beside that knob."),
      ("GB21", "Lift the arm; a hollow appears on the upper chest just below the collarbone. Press there gently."),  # the hollow
      ("LI15", "Raise the arm and a dip forms on the front of the chest, by the breastbone. Rub that dip."),
-     ("GB20", "Press in the hollow just behind the outer end of the collarbone on the top of the shoulder.")],
+     ("GB8", "Press in the hollow just behind the outer end of the collarbone on the top of the shoulder.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
