@@ -189,7 +189,7 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"collarbones?|clavicles?|supraclavicular(?:\s+fossa)?", frozenset({"chest", "shoulder", "neck"}), None),
     (r"abdomen|abdominal|belly|tummy|navel|umbilicus|belly\s+button|flank", frozenset({"abdomen"}), None),
     (r"armpits?|axilla|axillary", frozenset({"axilla"}), None),
-    (r"perineum|anus", frozenset({"perineum"}), None),
+    (r"perineum|anus|back\s+passage|(?:area\s+)?between\s+the\s+legs|genitals?", frozenset({"perineum"}), None),
     # Upper limb.
     (r"shoulders?|acromion|deltoid", frozenset({"shoulder"}), None),
     (r"upper\s+arms?|biceps|triceps|humerus", frozenset({"upper_arm"}), None),

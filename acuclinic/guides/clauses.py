@@ -133,7 +133,9 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     first = True
     for n, sentence in enumerate(sentences(text)):
-        if own is not None and n > 0 and any(c != own.lower() for c in _CODE.findall(" ".join(sentence))):
+        if own is not None and sentence == [own.lower()]:
+            continue  # "LR10. Inner thigh, ...": the code as a heading
+        if own is not None and n > 0 and _about_other(" ".join(sentence), own):
             out += [("aside", part) for part in sentence]
             continue
         whole = " ".join(sentence)
@@ -309,6 +311,19 @@ _PLACED = re.compile(
     r"(?:[\w-]+\s+)?(?:foot|hand|leg|arm|forearm|thigh|wrist|ankle|knee|elbow|shin|calf|finger|thumb|toe|head|neck|chest|back)\b"
 )
 _AT_PLACE = re.compile(r"^at\s+the\s+(?:[\w-]+\s+){0,3}(?:end|corner|edge|side|tip|crease|hollow|dip)\b")
+
+
+def _about_other(sentence: str, own: str) -> bool:
+    """A later sentence that names another point is about it, unless it measures from it ("one cun below ST30")."""
+    for m in _CODE.finditer(sentence):
+        if m.group(0) != own.lower() and not _MEASURED_FROM.search(sentence, 0, m.start()):
+            return True
+    return False
+
+
+_MEASURED_FROM = re.compile(
+    r"\b(?:below|above|from|beside|behind|under|between|and|than|level\s+with|lateral\s+to|medial\s+to|in\s+front\s+of)\s+$"
+)
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")
 FOUND = re.compile(

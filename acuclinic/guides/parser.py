@@ -141,10 +141,13 @@ _DIGIT_FACING = re.compile(
     rf"\b(?:side|edge|corner)(?:\s+of\s+the\s+(?:finger\s?|toe\s?|thumb\s?)?nail)?\s+(?:that\s+|which\s+)?(?:faces|facing|next\s+to|"
     rf"nearest(?:\s+to)?|closest\s+to|toward|towards|on\s+the\s+side\s+of)\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers))|"
     # "on its middle-finger side", "the nail corner on the second-toe side": the neighbour named for the side.
-    r"\b(?:its|the)\s+(?P<n>index|middle|ring|second|third|fourth|2nd|3rd|4th)[- ](?:finger|toe)[- ](?:side|edge|corner)\b|"  # noqa: E501 (a pattern reads best whole)
+    r"\b(?:its|the)\s+(?:[a-z]+,?\s+)?(?P<n>index|middle|ring|second|third|fourth|2nd|3rd|4th|big|great|little)"
+    r"[- ](?:finger|toe)[- ](?:side|edge|corner)\b|"
     rf"\bon\s+the\s+side\s+of\s+the\s+(?P<s>{DIGIT_WORD})[- ]?(?:finger|toe)?\b"
 )
-_DIGIT_AWAY = re.compile(rf"\baway\s+from\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers)|rest)")
+_DIGIT_AWAY = re.compile(
+    rf"\b(?:away|furthest|farthest)\s+from\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers)|rest)"
+)
 
 
 def _digit(word: str) -> int | None:

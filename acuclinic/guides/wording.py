@@ -198,6 +198,11 @@ _FROM_THEN_MEASURE = re.compile(
     rf"(?:(?P<d>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir>up|down)|(?:straight\s+)?(?P<dir2>up|down)\s+(?:(?:just|about)\s+)?"
     rf"(?P<d2>{NUMBER}\s*{UNIT}))\b"
 )
+_THIRD_PERSON = re.compile(
+    r"\b(?:mum|mom|dad|mother|father|gran|grandma|grandad|granny|nan|(?:the|your|my)\s+(?:client|patient|person|partner|"
+    r"child|friend|relative|husband|wife))(?:'s|’s)\s+"
+)
+_CODE_GLOSS = re.compile(rf"({CODE.pattern})\s*\(\s*(?:the|a|an)\s+[^()]*\)")
 _OF_THAT = re.compile(
     r"\b(of|to)\s+(?:that|this)\s+(?=(?:[\w-]+\s+){0,2}(?:tendon|bone|knob|bump|muscle|crease|cord|ridge)s?\b)"
 )
@@ -273,6 +278,8 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _INNER_LABEL.sub(" ", text)
+    text = _THIRD_PERSON.sub("the ", text)  # "Mum's belly button", "the client's kneecap"
+    text = _CODE_GLOSS.sub(r"\1", text)  # "three cun below ST30 (the groin point level with the pubic bone)"
     text = _OF_THAT.sub(r"\1 the ", text)  # "on the pinky side of that ropey biceps tendon"
     text = _DURATION.sub("", text)
     if _IN_PICTURE.search(text):

@@ -223,7 +223,12 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("SI6", "Feel for the knobbly bone on the thumb side of the wrist; the point lies in the groove right beside that knob."),
      ("GB21", "Lift the arm; a hollow appears on the upper chest just below the collarbone. Press there gently."),  # the hollow
      ("LI15", "Raise the arm and a dip forms on the front of the chest, by the breastbone. Rub that dip."),
-     ("GB8", "Press in the hollow just behind the outer end of the collarbone on the top of the shoulder.")],
+     ("GB8", "Press in the hollow just behind the outer end of the collarbone on the top of the shoulder."),
+     ("CV4", "For CV4, measure just one thumb-width below Mum's belly button, on the centre line."),  # whose navel
+     ("HT9", "On your little finger, by the nail corner - the side furthest from your ring finger."),
+     ("KI1", "This point is in the area between the legs, halfway between the back passage and the genitals."),
+     ("LI1", "On the index finger, at the middle-finger-side corner of the nail."),
+     ("ST45", "On the second toe, at the inner, big-toe-side corner of the nail.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -315,6 +320,11 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("BL40", "In the photo, the patient lies face down; the thumb is at the middle of the crease behind the knee."),
      ("HT7", "In the picture, the fingertip rests at the little-finger end of the wrist crease on the palm side."),
      ("GV22", "On the top of the head, toward the front, two cun back from the front hairline."),
+     ("CV1", "This point is in the area between the legs. It lies on the midline, halfway between the back passage and the genitals."),
+     ("LR10", "On the inner upper thigh, three cun below ST30 (the groin point level with the top of the pubic bone)."),
+     ("SI1", "On your little finger, by the nail corner - the side furthest from your ring finger."),
+     ("LI1", "On the index finger, at the thumb-side corner of the nail."),
+     ("ST45", "On the second toe, at the outer, little-toe-side corner of the nail."),
      ("LI15", "Raise the arm to the side and a hollow appears at the front of the shoulder tip. Press there."),
      ("LI5", "Lift the thumb: a hollow forms between two tendons at the base of the thumb, on the wrist. LI5 is in that hollow."),
      ("LI11", "Bend the elbow and find the end of the crease on the thumb side; press just there, toward the bony knob."),
