@@ -146,7 +146,7 @@ def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
             continue  # "index finger at the lower edge of the kneecap": where the ruler lies, not the point
         verdict.clauses += 1
         checked = False
-        if clause.kind == "position" or _BETWEEN_BLADES.fullmatch(clause.text):
+        if clause.kind == "position" or _BETWEEN_BLADES.fullmatch(clause.text) or _DIGIT_FACE.match(clause.text):
             # "..., between the shoulder blades": a zone of the back wherever it stands.
             result, looked = _zone(clause.text, placement)
             checked |= looked
@@ -265,6 +265,18 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
         said = "posterior" if tail.group(1) == "back" else "anterior"
         if OPPOSITE.get(placement.aspect) == said:
             return f"the text puts it on the {_plain_side(said, placement.part)} (“{tail.group(0)}”)", True
+    if placement.part in ("finger", "toe") and placement.aspect != "any" and _DIGIT_NAMED.search(full):
+        # "On the palm side of the middle finger" for a point on its back.
+        volar, dorsal = _DIGIT_VOLAR.search(full), _DIGIT_DORSAL.search(full)
+        said = "volar" if volar and not dorsal else "dorsal" if dorsal and not volar else None
+        where = "dorsal" if placement.aspect in ("posterior", "superior") else "volar"
+        if said and said != where:
+            words = {"finger": ("palm side", "back"), "toe": ("sole side", "top")}[placement.part]
+            return (
+                f"the text puts it on the {words[0] if said == 'volar' else words[1]} of the {placement.part}; "
+                f"it is on the {words[0] if where == 'volar' else words[1]}",
+                True,
+            )
     trunk_tail = _TRAILING_TRUNK.search(full, len(head))
     if trunk_tail and placement.limb is None:
         # "Just under the collarbone on the chest": the part named after the reference.
@@ -371,6 +383,14 @@ _BETWEEN_BLADES = re.compile(
     r"\s*(?:(?:along|on|down)\s+the\s+(?:spine|midline|backbone)\s+)?(?:(?:right|just|somewhere)\s+)?(?:in\s+)?"
     r"between\s+(?:the|both)\s+shoulder[- ]blades\b"
 )
+# "Top of 2nd toe", "the palm side of the middle finger": a face of a digit, wherever the clause stands.
+_DIGIT_FACE = re.compile(
+    r"^(?:on\s+)?(?:the\s+)?(?:top|back|underside|palm\s+side|sole\s+side|dorsum|pad)\s+of\s+(?:the\s+|each\s+|your\s+)?"
+    r"(?:[\w-]+\s+)?(?:finger|thumb|toe)s?\b"
+)
+_DIGIT_NAMED = re.compile(r"\b(?:fingers?|thumbs?|toes?)\b")
+_DIGIT_VOLAR = re.compile(r"\b(?:palm|palmar|plantar|sole|underside|under\s+side|pad)\b")
+_DIGIT_DORSAL = re.compile(r"\b(?:back|dorsal|dorsum|top|nail\s+side)\b")
 _TRAILING_TRUNK = re.compile(
     r"\bon\s+the\s+((?:upper\s+|lower\s+|front\s+of\s+the\s+|top\s+of\s+the\s+)?(?:chest|belly|abdomen|tummy|stomach|back|"
     r"shoulder))\s*$"

@@ -118,7 +118,7 @@ class AtlasTextPlacements:
         if point is None or point.part == "any":
             return None
         self._cache[code] = None  # guards against a text that names its own code
-        placement = Placement(code, point.part, point.aspect, limb_of(point.part))
+        placement = Placement(code, point.part, _digit_face(point) or point.aspect, limb_of(point.part))
         defaults = dict(PART_RANGES.get(point.part, {}))
         defaults.update(REGION_RANGES.get(self._regions.get(code, ""), {}))
         place = (lambda other: self.place(other, _depth + 1)) if _depth < 3 else (lambda other: None)
@@ -153,6 +153,22 @@ class AtlasTextPlacements:
                 placement.axes["side"] = prior
         self._cache[code] = placement
         return placement
+
+
+_DORSAL = re.compile(r"\b(?:on\s+the\s+back\s+of|dorsal|dorsum|on\s+the\s+top\s+of)\b", re.IGNORECASE)
+_VOLAR = re.compile(r"\b(?:palmar|palm\s+side|plantar|sole)\b", re.IGNORECASE)
+
+
+def _digit_face(point: PointText) -> str | None:
+    """The face of a finger or toe that an extra point's text names ("on the back of the middle finger")."""
+    if point.part not in ("finger", "toe") or point.aspect != "any":
+        return None
+    dorsal, volar = _DORSAL.search(point.location), _VOLAR.search(point.location)
+    if bool(dorsal) == bool(volar):
+        return None
+    if point.part == "finger":
+        return "posterior" if dorsal else "anterior"
+    return "superior" if dorsal else "inferior"
 
 
 def _arm_direction(direction: str | None, limb: str | None) -> str:

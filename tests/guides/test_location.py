@@ -231,7 +231,10 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("HT9", "On your little finger, by the nail corner - the side furthest from your ring finger."),
      ("KI1", "This point is in the area between the legs, halfway between the back passage and the genitals."),
      ("LI1", "On the index finger, at the middle-finger-side corner of the nail."),
-     ("ST45", "On the second toe, at the inner, big-toe-side corner of the nail.")],
+     ("ST45", "On the second toe, at the inner, big-toe-side corner of the nail."),
+     ("EX-UE4", "On the palm side of the middle finger, in the crease of its middle joint."),  # a digit's face
+     ("EX-UE10", "On the back of the index finger, over its middle joint."),
+     ("EX-LE11", "Top of the second toe, over its last joint.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -326,6 +329,8 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("CV1", "This point is in the area between the legs. It lies on the midline, halfway between the back passage and the genitals."),
      ("LR10", "On the inner upper thigh, three cun below ST30 (the groin point level with the top of the pubic bone)."),
      ("SI1", "On your little finger, by the nail corner - the side furthest from your ring finger."),
+     ("EX-UE4", "On the back of the middle finger, right over its middle joint."),
+     ("EX-LE11", "Turn the foot sole up: on the underside of the second toe, in the crease of its last joint."),
      ("LI1", "On the index finger, at the thumb-side corner of the nail."),
      ("ST45", "On the second toe, at the outer, little-toe-side corner of the nail."),
      ("LI15", "Raise the arm to the side and a hollow appears at the front of the shoulder tip. Press there."),
