@@ -327,7 +327,7 @@ _MEASURED_FROM = re.compile(
 _POSSESSIVE = re.compile(r"\b(?:my|your|his|her|their)\b")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:spot|point|place)|on\s+that\s+spot)(?:\s+for\s+.*)?\s*$")
 FOUND = re.compile(
-    r"\b(?:find|feel\s+for|feel|locate|(?:rest|put|place|lay)\s+(?:your\s+|the\s+)?(?:finger(?:tip)?s?|thumbs?)\s+(?:on|at|over))\s+((?:the|your|my)\s+(?:(?!\s(?:and|then)\s)[^,;])+)(?P<tail>\s(?:and|then)\s.*)?$"
+    r"\b(?:find|feel\s+for|feel|look\s+for|locate|(?:rest|put|place|lay)\s+(?:your\s+|the\s+)?(?:finger(?:tip)?s?|thumbs?)\s+(?:on|at|over))\s+((?:the|your|my)\s+(?:(?!\s(?:and|then)\s)[^,;])+)(?P<tail>\s(?:and|then)\s.*)?$"
 )
 # "Find the round bone on the outside of the ankle. The point is just below it": "it" is what was found.
 _ITFOUND = re.compile(

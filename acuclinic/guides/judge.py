@@ -91,9 +91,12 @@ class Verdict:
 # The hand laid on the body as a ruler: "four fingers together, little finger on the ankle bone".
 _HAND_RULER = re.compile(
     r"\b(?:(?:two|three|four|2|3|4)\s+fingers(?!\s*(?:'|’)?\s*(?:widths?|breadths?))(?!\s*\))(?!\s*(?:\([^)]*\)\s*)?(?:above|below|up|down|from|"
-    r"behind|in\s+front|beside|inside|outside|out|back|higher|lower|apart|away|to\s+the|(?:toward|towards|into|under|over)\b))|"
+    r"behind|in\s+front|beside|inside|outside|out|back|higher|lower|apart|away|to\s+the|(?:toward|towards|into|under|over)\b|"
+    r"in\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch)\b))|"
     r"fingers\s+(?:together|flat|side\s+by\s+side)|"
-    r"(?:lay|put|place|rest|line\s+up)\s+(?:your\s+|the\s+)?(?:\w+\s+)?fingers)\b",
+    r"(?:lay|put|place|rest|line\s+up)\s+(?:your\s+|the\s+)?(?:\w+\s+)?fingers)\b"
+    # "Rest two fingers in the hollow": on the point, not laid out as a ruler.
+    r"(?!\s+(?:gently\s+)?(?:in|into)\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch))",
     re.IGNORECASE,
 )
 _RULER_FINGER = re.compile(

@@ -18,7 +18,7 @@ from .vocabulary import DIGIT_WORD, LANDMARK_RE, NUMBER, UNIT, spell_out
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _OWNER = re.compile(
     r"\b(shoulder\s+blade|scapula|knee\s?cap|patella|collar\s?bone|clavicle|breast\s?bone|sternum|shin\s?bone|tibia|"
-    r"fibula|ankle\s+bone|malleolus|elbow\s+crease|wrist\s+crease|eyebrow|ear|jaw\s?bone)\b"
+    r"fibula|ankle\s+bone|malleolus|elbow\s+crease|wrist\s+crease|eyebrow|(?:cheek\s?bone(?:'s)?\s+)?arch|ear|jaw\s?bone)\b"
 )
 _PRONOUN = re.compile(
     r"\b(?:its\s+((?:[\w-]+\s+){0,2}?(?:tip|corner|angle|point|edge|border|end|ridge|top|bottom|middle|"
@@ -203,6 +203,25 @@ _THIRD_PERSON = re.compile(
     r"child|friend|relative|husband|wife))(?:'s|’s)\s+"
 )
 _CODE_GLOSS = re.compile(rf"({CODE.pattern})\s*\(\s*(?:the|a|an)\s+[^()]*\)")
+# "Rest two fingers in the dip just above ...": the fingers go where the point is.
+_FINGERS_IN = re.compile(
+    r"\b(?:rest|put|place|press|sink|settle)\s+(?:your\s+|the\s+|two\s+|three\s+|both\s+)?(?:index\s+|middle\s+)?"
+    r"(?:finger(?:tip)?s?|thumbs?)\s+(?:gently\s+)?(?:in|into)\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch|pit)\b)"
+)
+# "The point is the dip right above that arch": the dip.
+_POINT_IS_THE = re.compile(
+    r"\bthe\s+(?:point|spot)\s+is\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch|pit)\b)"
+)
+# "That arch", "this ridge": the one named before.
+_THAT_NOUN = re.compile(r"\b(?:that|this)\s+(arch|ridge|bar|knob|bump)\b")
+
+
+def _that_noun(m: re.Match) -> str:
+    before = m.string[: m.start()]
+    named = list(re.finditer(rf"\b(?:the|a)\s+((?:[\w'-]+\s+){{0,2}}{m[1]}(?:\s+of\s+the\s+[\w-]+)?)\b", before))
+    return f"the {named[-1].group(1)}" if named else m.group(0)
+
+
 _OF_THAT = re.compile(
     r"\b(of|to)\s+(?:that|this)\s+(?=(?:[\w-]+\s+){0,2}(?:tendon|bone|knob|bump|muscle|crease|cord|ridge)s?\b)"
 )
@@ -236,7 +255,7 @@ _LABEL = re.compile(
 
 
 _AND_PRESS = re.compile(
-    r",?\s+and\s+(?:press|hold|rub|massage)(?:\s+(?:firmly|gently|lightly|steadily|deeply|slowly|there|it|here|down|in))*"
+    r",?\s+and\s+(?:press|hold|rub|massage|breathe|exhale|relax)(?:\s+(?:firmly|gently|lightly|steadily|deeply|slowly|there|it|here|down|in))*"
     r"(?:\s+with\s+(?:your|the|a)\s+(?:[\w-]+\s+){0,2}?(?:thumb|finger|fingertip|knuckle)s?(?:[- ]?tips?)?)?"
     r"(?:\s+for\s+[^,.;]+)?(?=\s*(?:[.;,]|$))"
 )
@@ -278,6 +297,9 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _INNER_LABEL.sub(" ", text)
+    text = _FINGERS_IN.sub("in ", text)
+    text = _POINT_IS_THE.sub("at ", text)
+    text = _THAT_NOUN.sub(_that_noun, text)
     text = _THIRD_PERSON.sub("the ", text)  # "Mum's belly button", "the client's kneecap"
     text = _CODE_GLOSS.sub(r"\1", text)  # "three cun below ST30 (the groin point level with the pubic bone)"
     text = _OF_THAT.sub(r"\1 the ", text)  # "on the pinky side of that ropey biceps tendon"

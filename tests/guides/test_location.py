@@ -234,7 +234,10 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("ST45", "On the second toe, at the inner, big-toe-side corner of the nail."),
      ("EX-UE4", "On the palm side of the middle finger, in the crease of its middle joint."),  # a digit's face
      ("EX-UE10", "On the back of the index finger, over its middle joint."),
-     ("EX-LE11", "Top of the second toe, over its last joint.")],
+     ("EX-LE11", "Top of the second toe, over its last joint."),
+     ("GB3", "Feel in front of the ear for the bony arch of the cheek. The point is the hollow right below that arch."),
+     ("EX-LE5", "Bend the knee and look for the dips just above the kneecap."),  # look for
+     ("ST12", "Sit up and rest two fingers in the hollow just below the middle of the collarbone, and breathe.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -330,6 +333,8 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("LR10", "On the inner upper thigh, three cun below ST30 (the groin point level with the top of the pubic bone)."),
      ("SI1", "On your little finger, by the nail corner - the side furthest from your ring finger."),
      ("EX-UE4", "On the back of the middle finger, right over its middle joint."),
+     ("ST7", "Feel in front of the ear for the bony arch of the cheek. The point is the dip right below that arch."),
+     ("ST35", "Bend the knee and look for the dip just below the kneecap, on the outer side of its tendon."),
      ("EX-LE11", "Turn the foot sole up: on the underside of the second toe, in the crease of its last joint."),
      ("LI1", "On the index finger, at the thumb-side corner of the nail."),
      ("ST45", "On the second toe, at the outer, little-toe-side corner of the nail."),
