@@ -27,7 +27,7 @@ _RELATION = re.compile(
     r"towards|from|level\s+with|in\s+line\s+with|between|halfway|midway|lateral\s+to|medial\s+to|proximal|distal|"
     r"outside|inside|past|beyond|opposite|straight|directly|up|down|where|of\s+the\s+way|at\s+the\s+level|"
     r"at\s+the\s+height|the\s+same|just\s+(?:in|out)|toward|than|\d|one|two|three|four|five|six|seven|eight|"
-    r"half|either|each|and|or|with|when|into|running|runs|line|touched|touches|reaches|lands|rests|meets|tendons?|"
+    r"half|either|each|and|or|with|when|into|running|runs|(?<!middle\s)(?<!centre\s)(?<!center\s)line|touched|touches|reaches|lands|rests|meets|tendons?|"
     r"muscles?|bones?|knobs?|ligaments?|that|which)\b"
 )
 # Multi-part words narrowed by the side they are seen from: the front of the hip is the groin.

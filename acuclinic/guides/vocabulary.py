@@ -141,7 +141,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:patellar?|kneecap)\s+(?:ligament|tendon)|tendon\s+(?:below|under)\s+the\s+kneecap", "patellar_tendon",
      {"leg": (-0.2, 0.6)}),
     (r"knee\s+eyes?|xiyan|eyes?\s+of\s+the\s+knee|(?:outer\s+|inner\s+)?(?:dimples?|dips?|hollows?|eyes?)\s+(?:just\s+)?"
-     r"(?:below|beside|next\s+to|under)\s+the\s+(?:knee\s?cap|patella)", None, {"leg": (0.0, 0.6)}),
+     r"(?:below|beside|next\s+to|under)\s+the\s+(?:knee\s?cap|patella)|(?:dimples?|dips?|hollows?)\s+on\s+the\s+(?:outer|inner|lateral|"
+     r"medial)\s+side\s+of\s+the\s+(?:knee\s?cap|patellar?)\s+(?:tendon|ligament)", None, {"leg": (0.0, 0.6)}),
     (r"(?:crease|fold|hollow|back)\s+(?:behind|of)\s+the\s+knee|popliteal\s+(?:crease|fossa)|knee\s+crease|"
      r"back\s+of\s+the\s+knee|crease\s+at\s+the\s+back\s+of\s+the\s+knee", "knee_crease", {"leg": (-0.3, 0.3)}),
     (r"(?:medial|inner|inside)\s+(?:knob|condyle|bulge|flare|head)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
@@ -417,7 +418,18 @@ STRUCTURE_REACH = 1.5
 
 # A practitioner's shorthand, spelt out before the text is split at full stops ("1.5 cun lat. to the lower
 # border of L4", "med. malleolus", "prox. to the 5th MCP joint", "0.5 c below ST1").
+_CHANNEL_NAMES = {
+    "lung": "lu", "large intestine": "li", "stomach": "st", "spleen": "sp", "heart": "ht", "small intestine": "si",
+    "urinary bladder": "bl", "bladder": "bl", "kidney": "ki", "pericardium": "pc", "triple energizer": "te",
+    "triple burner": "te", "triple warmer": "te", "san jiao": "te", "gall bladder": "gb", "gallbladder": "gb",
+    "liver": "lr", "governor vessel": "gv", "governing vessel": "gv", "conception vessel": "cv",
+}  # fmt: skip
 SHORTHAND = [
+    # "Pericardium 3", "Governor Vessel 4": the point's code.
+    *(
+        (rf"\b{name}\s+(?=\d{{1,2}}\b)(?!\d{{1,2}}\s*(?:cun|cm|mm|fingers?|thumbs?|%))", code)
+        for name, code in sorted(_CHANNEL_NAMES.items(), key=lambda kv: -len(kv[0]))
+    ),
     # "Your pinky", "the pinky toe"; "posterolateral ankle" is its back and outer side.
     (r"\bpink(?:y|ie)[- ]toe\b", "little toe"),
     (r"\bpink(?:y|ie)(?=[- ](?:side|edge|end|border|corner)\b)", "little-finger"),

@@ -116,7 +116,7 @@ _FIND_THEN_GO = re.compile(
     rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)"
     # "..., and go", "... and then move", or the next step: "Find X. Measure three finger-widths up."
     rf"(?:(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}|\s*[.;]\s+(?:then\s+)?)(?:you\s+)?(?:go|move|slide|come|measure|walk)\s+"
-    rf"(?:(?:straight\s+)?(?P<dir>up|down)\s+(?:about\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
+    rf"(?:(?:straight\s+)?(?P<dir>up|down)\s+(?:about\s+|just\s+|roughly\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
     r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b|"
     rf"(?:about\s+)?(?P<d3>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir3>up|down)\b(?:\s+(?:the|its)\s+(?:middle|midline|"
     r"centre|center)(?:\s+of\s+the\s+\w+)?)?(?:\s+from\s+[^.;,]*)?|"
@@ -222,6 +222,10 @@ def _that_noun(m: re.Match) -> str:
     return f"the {named[-1].group(1)}" if named else m.group(0)
 
 
+_TWO_SIDE_WORDS = re.compile(
+    r"\b(ulnar|radial|medial|lateral|inner|outer|tibial|fibular),\s+(little-finger|thumb|big-toe|little-toe|inner|outer)\s+side\b"
+)
+_FOR_CODE = re.compile(rf"(?:^|(?<=[.;]\s))\s*for\s+(?:{CODE.pattern})\s*,\s*")
 _OF_THAT = re.compile(
     r"\b(of|to)\s+(?:that|this)\s+(?=(?:[\w-]+\s+){0,2}(?:tendon|bone|knob|bump|muscle|crease|cord|ridge)s?\b)"
 )
@@ -297,6 +301,8 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _INNER_LABEL.sub(" ", text)
+    text = _TWO_SIDE_WORDS.sub(r"\2 side", text)  # "on the ulnar, little-finger side of the tendon"
+    text = _FOR_CODE.sub("", text)  # "For ST39, bend the knee ..."
     text = _FINGERS_IN.sub("in ", text)
     text = _POINT_IS_THE.sub("at ", text)
     text = _THAT_NOUN.sub(_that_noun, text)

@@ -237,7 +237,12 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("EX-LE11", "Top of the second toe, over its last joint."),
      ("GB3", "Feel in front of the ear for the bony arch of the cheek. The point is the hollow right below that arch."),
      ("EX-LE5", "Bend the knee and look for the dips just above the kneecap."),  # look for
-     ("ST12", "Sit up and rest two fingers in the hollow just below the middle of the collarbone, and breathe.")],
+     ("ST12", "Sit up and rest two fingers in the hollow just below the middle of the collarbone, and breathe."),
+     ("PC3", "Pericardium 3 is on the back of the elbow, beside the bony point."),  # a channel's name and number
+     ("CV6", "On the middle line of the lower back, two finger-widths below the level of the navel."),  # "middle line"
+     ("LU5", "In the elbow crease, on the ulnar, little-finger side of the biceps tendon."),
+     ("ST40", "For ST40, find the outer knee eye, and come down just a hand's width, beside the shin bone."),
+     ("ST37", "One thumb-width below the dimple on the outer side of the kneecap tendon, beside the shin bone.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -334,6 +339,8 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("SI1", "On your little finger, by the nail corner - the side furthest from your ring finger."),
      ("EX-UE4", "On the back of the middle finger, right over its middle joint."),
      ("ST7", "Feel in front of the ear for the bony arch of the cheek. The point is the dip right below that arch."),
+     ("HT3", "Heart 3 sits at the inner end of the elbow crease, in front of the bony knob."),
+     ("ST36", "Three cun below the dimple on the outer side of the kneecap tendon, one finger out from the shin bone."),
      ("ST35", "Bend the knee and look for the dip just below the kneecap, on the outer side of its tendon."),
      ("EX-LE11", "Turn the foot sole up: on the underside of the second toe, in the crease of its last joint."),
      ("LI1", "On the index finger, at the thumb-side corner of the nail."),
