@@ -71,6 +71,7 @@ _SEGMENT_CORES = (
     (r"thighs?", "leg", (-99.0, -0.9)),
     (r"lower\s+legs?|shins?|calf|calves", "leg", (0.9, 15.0)),
     (r"(?:top|dorsum|back)\s+of\s+the\s+foot|instep", "leg", (17.8, 99.0)),
+    (r"ankles?", "leg", (-99.0, 18.3)),
 )
 
 

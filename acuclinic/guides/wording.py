@@ -225,6 +225,11 @@ def _that_noun(m: re.Match) -> str:
 _TWO_SIDE_WORDS = re.compile(
     r"\b(ulnar|radial|medial|lateral|inner|outer|tibial|fibular),\s+(little-finger|thumb|big-toe|little-toe|inner|outer)\s+side\b"
 )
+_SIDE_AFTER_PART = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:[\w-]+\s+){0,3}?of\s+(?:the|your)\s+(?P<part>wrist|forearm|hand|arm|upper\s+arm|leg|thigh|shin|calf|"
+    r"foot|ankle|knee|elbow),\s+on\s+the\s+(?:thumb|little-finger|big-toe|little-toe|inner|outer|inside|outside)"
+    r"[- ]side\b(?!\s+of)"
+)
 _FOR_CODE = re.compile(rf"(?:^|(?<=[.;]\s))\s*for\s+(?:{CODE.pattern})\s*,\s*")
 _OF_THAT = re.compile(
     r"\b(of|to)\s+(?:that|this)\s+(?=(?:[\w-]+\s+){0,2}(?:tendon|bone|knob|bump|muscle|crease|cord|ridge)s?\b)"
@@ -301,7 +306,10 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _INNER_LABEL.sub(" ", text)
-    text = _TWO_SIDE_WORDS.sub(r"\2 side", text)  # "on the ulnar, little-finger side of the tendon"
+    text = _TWO_SIDE_WORDS.sub(r"\2 side", text)
+    text = _SIDE_AFTER_PART.sub(
+        r"\g<0> of the \g<part>", text
+    )  # "on the back of the wrist, on the thumb side"  # "on the ulnar, little-finger side of the tendon"
     text = _FOR_CODE.sub("", text)  # "For ST39, bend the knee ..."
     text = _FINGERS_IN.sub("in ", text)
     text = _POINT_IS_THE.sub("at ", text)

@@ -242,7 +242,9 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("CV6", "On the middle line of the lower back, two finger-widths below the level of the navel."),  # "middle line"
      ("LU5", "In the elbow crease, on the ulnar, little-finger side of the biceps tendon."),
      ("ST40", "For ST40, find the outer knee eye, and come down just a hand's width, beside the shin bone."),
-     ("ST37", "One thumb-width below the dimple on the outer side of the kneecap tendon, beside the shin bone.")],
+     ("ST37", "One thumb-width below the dimple on the outer side of the kneecap tendon, beside the shin bone."),
+     ("SI5", "Stick the thumb out. On the back of the wrist, on the thumb side, there is a small hollow - press in that hollow."),
+     ("KI1", "On the inside of the ankle, just below the ankle bone.")],  # a measured foot point is not at the ankle
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -340,6 +342,8 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("EX-UE4", "On the back of the middle finger, right over its middle joint."),
      ("ST7", "Feel in front of the ear for the bony arch of the cheek. The point is the dip right below that arch."),
      ("HT3", "Heart 3 sits at the inner end of the elbow crease, in front of the bony knob."),
+     ("LI5", "On the back of the wrist, on the thumb side, in the dip between the two tendons."),
+     ("KI6", "On the inside of the ankle, in the hollow one thumb-width below the ankle bone."),
      ("ST36", "Three cun below the dimple on the outer side of the kneecap tendon, one finger out from the shin bone."),
      ("ST35", "Bend the knee and look for the dip just below the kneecap, on the outer side of its tendon."),
      ("EX-LE11", "Turn the foot sole up: on the underside of the second toe, in the crease of its last joint."),
