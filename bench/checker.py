@@ -2,9 +2,9 @@
 
     python bench/checker.py [--corpus FILE ...] [--show-misses CLASS|all] [--tolerances]
 
-Runs the guide checks over the independent corpora in tests/guides/lay_corpus/ (by default all eight, from
-writers who did not see the checker: development, held-out, fresh, blind, fifth, sixth, seventh and eighth, in the
-order they arrived; the checker has been tuned on each after its first measure, which the README keeps; each description
+Runs the guide checks over the independent corpora in tests/guides/lay_corpus/ (by default all nine, from
+writers who did not see the checker: development, held-out, fresh, blind, fifth, sixth, seventh, eighth and ninth,
+in the order they arrived; the checker has been tuned on each after its first measure, which the README keeps; each description
 as the location of one point in an otherwise valid guide) and over every location text in the atlas and in the
 demo guides, and prints the catch rate per fault class for each corpus and together, the false-alarm rate on
 correct descriptions (and on the "trap" ones among them), false alarms on the atlas's own texts, how much of each
@@ -30,7 +30,7 @@ from acuclinic.guides import parser as location_parser  # noqa: E402
 from acuclinic.guides.checks import ERROR, GuideDraft, PointEntry, atlas_facts, check_guide  # noqa: E402
 from acuclinic.guides.judge import judge, measure_on_figure  # noqa: E402
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR  # noqa: E402
-from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FAULTS, FIFTH, FRESH, HELD_OUT, PATH, SEVENTH, SIXTH, load  # noqa: E402
+from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FAULTS, FIFTH, FRESH, HELD_OUT, NINTH, PATH, SEVENTH, SIXTH, load  # noqa: E402
 
 TODAY = dt.date(2026, 1, 1)
 GUIDES = ROOT / "acuclinic" / "guides" / "content"
@@ -109,7 +109,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, action="append", help="a corpus file in the same format")
     parser.add_argument("--tolerances", action="store_true", help="measure the tolerance floor at 0.5/1/1.5 cun")
     args = parser.parse_args()
-    paths = args.corpus or [PATH, HELD_OUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH]
+    paths = args.corpus or [PATH, HELD_OUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH]
     corpora = {path.stem: load(path) for path in paths}
     results = {name: score(corpus) for name, corpus in corpora.items()}
     names = list(corpora)

@@ -5,13 +5,13 @@ import collections
 import pytest
 
 from acuclinic.atlas.schema import read_all
-from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FAULTS, FIFTH, FRESH, HELD_OUT, PATH, SEVENTH, SIXTH, load
+from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FAULTS, FIFTH, FRESH, HELD_OUT, NINTH, PATH, SEVENTH, SIXTH, load
 
 
 @pytest.fixture(
     scope="module",
-    params=[PATH, HELD_OUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH],
-    ids=["development", "held_out", "fresh", "blind", "fifth", "sixth", "seventh", "eighth"],
+    params=[PATH, HELD_OUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH],
+    ids=["development", "held_out", "fresh", "blind", "fifth", "sixth", "seventh", "eighth", "ninth"],
 )
 def corpus(request):
     return load(request.param)
