@@ -30,7 +30,19 @@ from acuclinic.guides import parser as location_parser  # noqa: E402
 from acuclinic.guides.checks import ERROR, GuideDraft, PointEntry, atlas_facts, check_guide  # noqa: E402
 from acuclinic.guides.judge import judge, measure_on_figure  # noqa: E402
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR  # noqa: E402
-from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FAULTS, FIFTH, FRESH, HELD_OUT, NINTH, PATH, SEVENTH, SIXTH, load  # noqa: E402
+from tests.guides.lay_corpus.corpus import (  # noqa: E402
+    BLIND,
+    EIGHTH,
+    FAULTS,
+    FIFTH,
+    FRESH,
+    HELD_OUT,
+    NINTH,
+    PATH,
+    SEVENTH,
+    SIXTH,
+    load,
+)
 
 TODAY = dt.date(2026, 1, 1)
 GUIDES = ROOT / "acuclinic" / "guides" / "content"

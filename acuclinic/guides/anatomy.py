@@ -187,7 +187,12 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"chest|breasts?|sternum|breastbone|nipples?|pectoral", frozenset({"chest"}), "anterior"),
     (r"ribs?|rib\s+cage|intercostal(?:\s+space)?", frozenset({"chest", "back"}), None),
     (r"collarbones?|clavicles?|supraclavicular(?:\s+fossa)?", frozenset({"chest", "shoulder", "neck"}), None),
-    (r"abdomen|abdominal|belly|tummy|navel|umbilicus|belly\s+button|flank", frozenset({"abdomen"}), None),
+    # "The belly of the sternocleidomastoid" is a muscle's.
+    (
+        r"abdomen|abdominal|belly(?!\s+of\s+(?:the|a|its)\b)|tummy|navel|umbilicus|belly\s+button|flank",
+        frozenset({"abdomen"}),
+        None,
+    ),
     (r"armpits?|axilla|axillary", frozenset({"axilla"}), None),
     (r"perineum|anus|back\s+passage|(?:area\s+)?between\s+the\s+legs|genitals?", frozenset({"perineum"}), None),
     # Upper limb.
@@ -199,7 +204,11 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"wrists?|wrist\s+crease|carpal|styloid(?:\s+process)?", frozenset({"wrist"}), None),
     (r"palms?(?:\s+of\s+the\s+hand)?(?![- ]side)", frozenset({"hand"}), "anterior"),
     (r"(?<!left-)(?<!right-)hands?(?![- ]side)|metacarpals?|knuckles?", frozenset({"hand"}), None),
-    (r"fingers?|fingertips?|fingernails?|thumbs?|thumb\s?nails?", frozenset({"finger"}), None),
+    (
+        r"fingers?|fingertips?|fingernails?|thumbs?(?![- ](?:tendons?|muscles?))|thumb\s?nails?",
+        frozenset({"finger"}),
+        None,
+    ),
     (r"arms?", ARM, None),
     # Head and neck.
     (r"neck|throat|cervical(?:\s+spine)?", frozenset({"neck"}), None),

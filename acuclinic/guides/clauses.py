@@ -20,7 +20,8 @@ from .wording import rewrite
 _COMPARISON = re.compile(
     r"^(?:unlike|like|as\s+with|compared?\s+(?:with|to)|as\s+opposed\s+to|not\s+to\s+be\s+confused|"
     r"(?:don't|do\s+not)\s+confuse|its\s+(?:partner|twin|mirror|counterpart)|mirroring|it\s+mirrors|"
-    r"it\s+(?:lies|sits|is)\s+(?:directly\s+|just\s+)?opposite\s+(?:the|a|its)\s+(?:[\w-]+\s+)?(?:point|spot|partner))\b"
+    r"it\s+(?:lies|sits|is)\s+(?:directly\s+|just\s+)?opposite\s+(?:the|a|its)\s+(?:[\w-]+\s+)?(?:point|spot|partner)|"
+    r"the\s+(?:point|spot|one)\s+(?:facing|opposite|across\s+from)\s+it)\b"
 )
 # "the matching point on the outer ankle is BL60", "across from KI3 on the inner side": about its partner.
 _PAIRED_WITH = re.compile(

@@ -236,7 +236,7 @@ def _posture(reading: parser.Reading, placement: Placement) -> str | None:
 _NOT_PARTS = re.compile(
     r"\b(?:thumb|little[- ]finger|big[- ]toe|little[- ]toe|pinkie|pinky|finger)[- ]?(?:side|edge|end|border|corner)s?\b|"  # noqa: E501 (a pattern reads best whole)
     r"\b(?:under|beneath|with|between)\s+(?:your|the|my)\s+(?:finger(?:tip)?s?|thumbs?|hands?)\b|"
-    r"\b(?:hand|finger|thumb|palm)(?:'s|s)?[- ]?(?:widths?|breadths?)\b|\b(?:finger|toe)\s+(?:(?:extensor|flexor|long|common)\s+)?(?:tendons?|bones?)\b|\b(?:tip|pad)\s+of\s+the\s+\w+\s+(?:finger|thumb)\b"  # noqa: E501 (a pattern reads best whole)
+    r"\b(?:hand|finger|thumb|palm)(?:'s|s)?[- ]?(?:widths?|breadths?)\b|\b(?:finger|toe|thumb|big[- ]toe)\s+(?:(?:extensor|flexor|long|common)\s+)?(?:tendons?|bones?)\b|\b(?:tip|pad)\s+of\s+the\s+\w+\s+(?:finger|thumb)\b"  # noqa: E501 (a pattern reads best whole)
 )
 
 

@@ -299,7 +299,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      {}),
     # The crown is the vertex; "the top of the head" is the stretch of scalp around it.
     (r"crown\s+of\s+the\s+head|crown|vertex", None, {"head": (4.0, 6.0)}),
-    (r"top\s+of\s+the\s+head", None, {"head": (2.0, 8.0)}),
+    (r"top\s+of\s+the\s+head", None, {"head": (0.5, 8.5)}),
     (r"(?:tips?|apex|apices|tops?)\s+of\s+(?:the\s+|both\s+)?ears?|ear\s+tips?", None, {"head": (4.5, 5.5)}),
     (r"pupils?", None, {"midline": (2.0, 2.6)}),
     (r"(?:outer|lateral)\s+corners?\s+of\s+the\s+eyes?|outer\s+canthus", "outer_eye", {}),

@@ -128,6 +128,9 @@ _FIND_THEN_GO = re.compile(
 _DIGIT_THEN_SIDE = re.compile(
     r"(?<!facing\s)(?<!faces\s)(?<!toward\s)(?<!towards\s)(?<!next\sto\s)(?<!facing\sthe\s)(?<!faces\sthe\s)"
     r"(?<!toward\sthe\s)(?<!towards\sthe\s)(?<!next\sto\sthe\s)"
+    # "The long bone leading to the index finger, on its thumb side": the bone's side, not the finger's.
+    r"(?<!leading\sto\s)(?<!leads\sto\s)(?<!running\sto\s)(?<!runs\sto\s)(?<!goes\sto\s)(?<!up\sto\s)"
+    r"(?<!leading\sto\sthe\s)(?<!leads\sto\sthe\s)(?<!running\sto\sthe\s)(?<!runs\sto\sthe\s)(?<!up\sto\sthe\s)"
     rf"\b(?:on\s+)?(?:the\s+)?(?P<digit>{DIGIT_WORD}\s+(?:finger|toe)|thumb|big\s+toe|great\s+toe|little\s+toe)"
     r"\s*,\s*(?:on\s+)?(?:the\s+|its\s+)?"
     r"(?P<side>(?:radial|ulnar|medial|lateral|inner|outer|tibial|fibular|thumb|little[- ]finger)"
@@ -229,6 +232,10 @@ _SIDE_AFTER_PART = re.compile(
     r"\b(?:on|at)\s+the\s+(?:[\w-]+\s+){0,3}?of\s+(?:the|your)\s+(?P<part>wrist|forearm|hand|arm|upper\s+arm|leg|thigh|shin|calf|"
     r"foot|ankle|knee|elbow),\s+on\s+the\s+(?:thumb|little-finger|big-toe|little-toe|inner|outer|inside|outside)"
     r"[- ]side\b(?!\s+of)"
+)
+_PART_HEADING = re.compile(
+    r"^\s*((?:(?:inner|outer|upper|lower|front|back|posterior|anterior|lateral|medial|inside|outside)\s+){1,2}"
+    r"(?:ankle|wrist|knee|elbow|thigh|forearm|arm|leg|back|chest|abdomen|belly|neck|shoulder|foot|hand|shin|calf))\s*:\s*"
 )
 _FOR_CODE = re.compile(rf"(?:^|(?<=[.;]\s))\s*for\s+(?:{CODE.pattern})\s*,\s*")
 _OF_THAT = re.compile(
@@ -336,4 +343,6 @@ def rewrite(text: str) -> str:
     text = _AND_PRESS.sub("", text)  # "... down the middle of the bone and press."
     text = _WANTED.sub("at ", text)
     text = _FOLLOW_TO.sub(_followed, text)
-    return _LABEL.sub("", _HEADING.sub("", text))
+    text = _LABEL.sub("", _HEADING.sub("", text))
+    # "Inner ankle: one thumb-width below the peak of the ankle bone": the heading names the area.
+    return _PART_HEADING.sub(r"at the \1, ", text)

@@ -5,7 +5,19 @@ import collections
 import pytest
 
 from acuclinic.atlas.schema import read_all
-from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FAULTS, FIFTH, FRESH, HELD_OUT, NINTH, PATH, SEVENTH, SIXTH, load
+from tests.guides.lay_corpus.corpus import (
+    BLIND,
+    EIGHTH,
+    FAULTS,
+    FIFTH,
+    FRESH,
+    HELD_OUT,
+    NINTH,
+    PATH,
+    SEVENTH,
+    SIXTH,
+    load,
+)
 
 
 @pytest.fixture(

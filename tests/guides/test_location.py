@@ -15,7 +15,7 @@ from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_f
 from acuclinic.guides.figure_placement import figure_names
 from acuclinic.guides.judge import judge
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR
-from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FIFTH, FRESH, HELD_OUT, PATH, SEVENTH, SIXTH, load
+from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FIFTH, FRESH, HELD_OUT, NINTH, PATH, SEVENTH, SIXTH, load
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -75,7 +75,10 @@ _LATER_CORPORA = [
     pytest.param(SEVENTH, 0.85, id="seventh"),
     # An eighth pair (a nurse, a clinic's web chat, an anatomy tutor, a teenager's leaflet; a podcast, an Australian
     # FAQ, a martial-arts instructor, a carer's notes): 87.1 %, 0.7 % on arrival after the tuning on the seventh.
-    pytest.param(EIGHTH, 0.88, id="eighth"),
+    pytest.param(EIGHTH, 0.91, id="eighth"),
+    # A ninth pair (a GP's handout, social-media captions, a running coach, an American massage textbook; a midwife,
+    # a follow-up email, an Irish clinic, students' quiz items): 92.9 %, 2.9 % on arrival after the eighth's tuning.
+    pytest.param(NINTH, 0.92, id="ninth"),
 ]
 
 
@@ -244,7 +247,11 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("ST40", "For ST40, find the outer knee eye, and come down just a hand's width, beside the shin bone."),
      ("ST37", "One thumb-width below the dimple on the outer side of the kneecap tendon, beside the shin bone."),
      ("SI5", "Stick the thumb out. On the back of the wrist, on the thumb side, there is a small hollow - press in that hollow."),
-     ("KI1", "On the inside of the ankle, just below the ankle bone.")],  # a measured foot point is not at the ankle
+     ("KI1", "On the inside of the ankle, just below the ankle bone."),
+     ("LI4", "On the back of the hand, beside the bone that runs up to the index finger, on its little-finger side."),
+     ("PC6", "On the back of the forearm, two cun up from the wrist crease. The point facing it is on the palm side."),
+     ("LU7", "On the little-finger side of the thumb tendon at the wrist."),
+     ("BL60", "Inner ankle: in the hollow between the ankle bone and the heel cord.")],  # a measured foot point is not at the ankle
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -344,6 +351,12 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("HT3", "Heart 3 sits at the inner end of the elbow crease, in front of the bony knob."),
      ("LI5", "On the back of the wrist, on the thumb side, in the dip between the two tendons."),
      ("KI6", "On the inside of the ankle, in the hollow one thumb-width below the ankle bone."),
+     ("LI4", "On the back of the hand, beside the middle of the long bone leading to the index finger, on its thumb side."),
+     ("PC6", "On the palm side of the forearm, two cun above the wrist crease. The point facing it on the back is another one."),
+     ("LU9", "At the thumb end of the wrist crease, over the pulse, on the little-finger side of the thumb tendon."),
+     ("LI18", "On the side of the neck, level with the Adam's apple, over the belly of the big neck muscle."),
+     ("KI6", "Inner ankle: one thumb-width straight below the peak of the ankle bone."),
+     ("GV23", "On the top of the head on the midline, one thumb-width back from the front hairline."),
      ("ST36", "Three cun below the dimple on the outer side of the kneecap tendon, one finger out from the shin bone."),
      ("ST35", "Bend the knee and look for the dip just below the kneecap, on the outer side of its tendon."),
      ("EX-LE11", "Turn the foot sole up: on the underside of the second toe, in the crease of its last joint."),
