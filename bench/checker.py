@@ -30,19 +30,7 @@ from acuclinic.guides import parser as location_parser  # noqa: E402
 from acuclinic.guides.checks import ERROR, GuideDraft, PointEntry, atlas_facts, check_guide  # noqa: E402
 from acuclinic.guides.judge import judge, measure_on_figure  # noqa: E402
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR  # noqa: E402
-from tests.guides.lay_corpus.corpus import (  # noqa: E402
-    BLIND,
-    EIGHTH,
-    FAULTS,
-    FIFTH,
-    FRESH,
-    HELD_OUT,
-    NINTH,
-    PATH,
-    SEVENTH,
-    SIXTH,
-    load,
-)
+from tests.guides.lay_corpus.corpus import CORPORA, FAULTS, load  # noqa: E402
 
 TODAY = dt.date(2026, 1, 1)
 GUIDES = ROOT / "acuclinic" / "guides" / "content"
@@ -121,7 +109,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, action="append", help="a corpus file in the same format")
     parser.add_argument("--tolerances", action="store_true", help="measure the tolerance floor at 0.5/1/1.5 cun")
     args = parser.parse_args()
-    paths = args.corpus or [PATH, HELD_OUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH]
+    paths = args.corpus or list(CORPORA.values())
     corpora = {path.stem: load(path) for path in paths}
     results = {name: score(corpus) for name, corpus in corpora.items()}
     names = list(corpora)

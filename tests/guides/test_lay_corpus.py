@@ -5,25 +5,13 @@ import collections
 import pytest
 
 from acuclinic.atlas.schema import read_all
-from tests.guides.lay_corpus.corpus import (
-    BLIND,
-    EIGHTH,
-    FAULTS,
-    FIFTH,
-    FRESH,
-    HELD_OUT,
-    NINTH,
-    PATH,
-    SEVENTH,
-    SIXTH,
-    load,
-)
+from tests.guides.lay_corpus.corpus import CORPORA, FAULTS, load
 
 
 @pytest.fixture(
     scope="module",
-    params=[PATH, HELD_OUT, FRESH, BLIND, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH],
-    ids=["development", "held_out", "fresh", "blind", "fifth", "sixth", "seventh", "eighth", "ninth"],
+    params=list(CORPORA.values()),
+    ids=list(CORPORA),
 )
 def corpus(request):
     return load(request.param)
