@@ -128,6 +128,8 @@ class Upstream(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def nginx(tmp_path):
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()) or not shutil.which("openssl"):
+        if os.environ.get("ACUCLINIC_REQUIRE_SERVICES"):
+            pytest.fail("ACUCLINIC_REQUIRE_SERVICES is set but nginx or openssl is not installed")
         pytest.skip("nginx or openssl is not installed (apt-get install nginx-light openssl)")
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     subprocess.run([shutil.which("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
