@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import CUE_START, NUMBER, POSITION_START, UNIT
+from .vocabulary import CUE_START, HOLLOW, MOVE_VERB, NUMBER, POSITION_START, UNIT
 from .wording import CODE as _CODE
 from .wording import rewrite
 
@@ -275,29 +275,25 @@ _INDICATION = re.compile(
     r"brightens?|relaxes?|releases?|helps?)\b|\bwe\s+(?:\w+\s+)?(?:use|love|like|choose|pick)\b|"
     r"\b(?:do|repeat)\s+(?:the\s+same|it|this)\s+on\s+the\s+other\s+side\b"
 )
-# Verbs that move the finding hand on from a landmark.
-_MOVE_VERB = r"(?:go|move|slide|come|step|travel|walk|measure|count)"
 # "Go one thumb-width above it", "move two cun down from the navel": a step measured from a landmark.
 _MOVE_BY = re.compile(
-    rf"^(?:then\s+)?(?:{_MOVE_VERB}|press)\s+(?:(?:straight|about|roughly|another|"
+    rf"^(?:then\s+)?(?:{MOVE_VERB}|press)\s+(?:(?:straight|about|roughly|another|"
     rf"a\s+further|further|just)\s+)?(?!an?\s+(?:finger|thumb)\b(?![- ]?(?:width|breadth)))"
     rf"(?=(?:{NUMBER}\s*{UNIT})\s+(?:above|below|up|down|out|in\s+front|behind|"
     r"beside|toward|towards|from|to\s+the\s+side|under|over|inside|outside|lateral|medial)\b)"
 )
 # "A small hollow shows up under the outer end of the collarbone": the hollow and where it is.
 _APPEARS = re.compile(
-    r"^(?:.*?\band\s+)?(?:a|the)\s+(?:[\w-]+\s+){0,2}(?:hollow|dip|groove|gap|depression|dimple|pit|notch)\s+(?:appears|forms|"
+    rf"^(?:.*?\band\s+)?(?:a|the)\s+(?:[\w-]+\s+){{0,2}}{HOLLOW}\s+(?:appears|forms|"
     r"opens|shows(?:\s+up)?|pops\s+up|will\s+(?:appear|form|open|show))\s+(?P<where>(?:on|in|at|between|just|right|under|below|"
     r"above|behind|beside|in\s+front\s+of)\b.*)$"
 )
 _PRESS_THERE = re.compile(r"^(?:press|hold|rub|massage)\s+(?:there|here)\b")
-_THAT_HOLLOW = re.compile(
-    r"\b(?:that|this|the)\s+(?:hollow|dip|depression|groove|gap|dimple|pit)\s*$|\bof\s+(?:that|this)\s+(?:hollow|dip)"
-)
+_THAT_HOLLOW = re.compile(rf"\b(?:that|this|the)\s+{HOLLOW}\s*$|\bof\s+(?:that|this)\s+(?:hollow|dip)")
 _THAT_ONE = re.compile(
     r"\b(?:that|this)\s+(ridge|bone|bump|knob|crease|fold|tendon|muscle|line|notch|bar|edge|corner|groove|gap|web)\b"
 )
-_MOVED = re.compile(rf"\b{_MOVE_VERB}\b")
+_MOVED = re.compile(rf"\b{MOVE_VERB}\b")
 # What says where a point is: a verb of place, a measure.
 _LOCATES = re.compile(
     r"\b(?:sits?|lies|lie|located|situated|found|find\s+it|press|needled?|"

@@ -19,7 +19,7 @@ from . import parser
 from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
 from .figure_placement import LINES, MIDLINE, figure_names
 from .placement import Frame, Placement, limb_of, other_points
-from .vocabulary import EXTRA, OPPOSITE_DIRECTION, STRUCTURE_REACH, STRUCTURE_SIDE, TOLERANCE_FLOOR
+from .vocabulary import EXTRA, HOLLOW, OPPOSITE_DIRECTION, STRUCTURE_REACH, STRUCTURE_SIDE, TOLERANCE_FLOOR
 
 # Words that start a reference inside a clause: what follows is measured from, not where the point is.
 _RELATION = re.compile(
@@ -93,11 +93,11 @@ class Verdict:
 _HAND_RULER = re.compile(
     r"\b(?:(?:two|three|four|2|3|4)\s+fingers(?!\s*(?:'|’)?\s*(?:widths?|breadths?))(?!\s*\))(?!\s*(?:\([^)]*\)\s*)?(?:above|below|up|down|from|"
     r"behind|in\s+front|beside|inside|outside|out|back|higher|lower|apart|away|to\s+the|(?:toward|towards|into|under|over)\b|"
-    r"in\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch)\b))|"
+    rf"in\s+(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b))|"
     r"fingers\s+(?:together|flat|side\s+by\s+side)|"
     r"(?:lay|put|place|rest|line\s+up)\s+(?:your\s+|the\s+)?(?:\w+\s+)?fingers)\b"
     # "Rest two fingers in the hollow": on the point, not laid out as a ruler.
-    r"(?!\s+(?:gently\s+)?(?:in|into)\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch))",
+    rf"(?!\s+(?:gently\s+)?(?:in|into)\s+(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW})",
     re.IGNORECASE,
 )
 _RULER_FINGER = re.compile(

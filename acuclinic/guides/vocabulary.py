@@ -409,6 +409,9 @@ def find_landmark(text: str, start: int = 0) -> Landmark | None:
 
 
 # Sides across a limb (the ``side`` axis): thumb/big-toe side and little-finger/little-toe side.
+# A hollow a finger sinks into, and the verbs that move the finding hand on from a landmark (shared by the readers).
+HOLLOW = r"(?:hollow|dip|groove|gap|depression|dimple|pit|notch)"
+MOVE_VERB = r"(?:go|move|slide|come|step|travel|walk|measure|count)"
 SIDE_RANGE_DEFAULTS = {"radial": (0.5, 2.2), "ulnar": (3.8, 5.5), "medial": (0.5, 2.2), "lateral": (3.8, 5.5)}
 # Where a named tendon runs across the palm side of the forearm, on the side axis (thumb edge 1 .. little-finger
 # edge 5): "on the thumb side of the flexor carpi radialis" is within a tendon's reach of it, toward the thumb.

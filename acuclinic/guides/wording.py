@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import DIGIT_WORD, LANDMARK_RE, NUMBER, UNIT, spell_out
+from .vocabulary import DIGIT_WORD, HOLLOW, LANDMARK_RE, MOVE_VERB, NUMBER, UNIT, spell_out
 
 _NEGATION = re.compile(r"\bnot\s+(?:on|in|at|over)?\s*(?:the\s+)?[^,;.()]*")
 _OWNER = re.compile(
@@ -87,7 +87,7 @@ def _followed(m: re.Match) -> str:
 
 
 _MOVED_ON = re.compile(
-    r"\b(?:go|move|slide|come|step|measure|count|walk)\s+(?:\w+\s+)?(?:up|down|back|along|out|in|toward|towards|above|"
+    rf"\b{MOVE_VERB}\s+(?:\w+\s+)?(?:up|down|back|along|out|in|toward|towards|above|"
     rf"below|\d|one|two|three|four|five|half|a)\b|{NUMBER}\s*{UNIT}"
 )
 # "Midway between the neck and the shoulder tip" is the top of the shoulder, wherever a text puts it.
@@ -115,7 +115,7 @@ _FIND_THEN_GO = re.compile(
     rf"(?P<pre>\band\s+)?\b(?:(?:so|now|then|okay|ok)\s+)?(?:you\s+(?:want\s+to\s+|need\s+to\s+|can\s+)?)?"
     rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)"
     # "..., and go", "... and then move", or the next step: "Find X. Measure three finger-widths up."
-    rf"(?:(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}|\s*[.;]\s+(?:then\s+)?)(?:you\s+)?(?:go|move|slide|come|measure|walk)\s+"
+    rf"(?:(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}|\s*[.;]\s+(?:then\s+)?)(?:you\s+)?{MOVE_VERB}\s+"
     rf"(?:(?:straight\s+)?(?P<dir>up|down)\s+(?:about\s+|just\s+|roughly\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
     r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b|"
     rf"(?:about\s+)?(?P<d3>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir3>up|down)\b(?:\s+(?:the|its)\s+(?:middle|midline|"
@@ -197,7 +197,7 @@ _RUN_UNTIL = re.compile(
 )
 # "From your navel, measure five thumb-widths straight down": that far from it.
 _FROM_THEN_MEASURE = re.compile(
-    rf"\bfrom\s+(?P<lm>(?:the|your)\s+[^,;.]+?)\s*,?\s+(?:measure|go|move|count|slide|come|walk)\s+(?:(?:just|about)\s+)?"
+    rf"\bfrom\s+(?P<lm>(?:the|your)\s+[^,;.]+?)\s*,?\s+{MOVE_VERB}\s+(?:(?:just|about)\s+)?"
     rf"(?:(?P<d>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir>up|down)|(?:straight\s+)?(?P<dir2>up|down)\s+(?:(?:just|about)\s+)?"
     rf"(?P<d2>{NUMBER}\s*{UNIT}))\b"
 )
@@ -209,12 +209,10 @@ _CODE_GLOSS = re.compile(rf"({CODE.pattern})\s*\(\s*(?:the|a|an)\s+[^()]*\)")
 # "Rest two fingers in the dip just above ...": the fingers go where the point is.
 _FINGERS_IN = re.compile(
     r"\b(?:rest|put|place|press|sink|settle)\s+(?:your\s+|the\s+|two\s+|three\s+|both\s+)?(?:index\s+|middle\s+)?"
-    r"(?:finger(?:tip)?s?|thumbs?)\s+(?:gently\s+)?(?:in|into)\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch|pit)\b)"
+    rf"(?:finger(?:tip)?s?|thumbs?)\s+(?:gently\s+)?(?:in|into)\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b)"
 )
 # "The point is the dip right above that arch": the dip.
-_POINT_IS_THE = re.compile(
-    r"\bthe\s+(?:point|spot)\s+is\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?(?:dip|hollow|groove|gap|depression|notch|pit)\b)"
-)
+_POINT_IS_THE = re.compile(rf"\bthe\s+(?:point|spot)\s+is\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b)")
 # "That arch", "this ridge": the one named before.
 _THAT_NOUN = re.compile(r"\b(?:that|this)\s+(arch|ridge|bar|knob|bump)\b")
 
