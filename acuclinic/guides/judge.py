@@ -25,7 +25,7 @@ from .vocabulary import EXTRA, HOLLOW, OPPOSITE_DIRECTION, STRUCTURE_REACH, STRU
 _RELATION = re.compile(
     r"\b(?:above|below|under|underneath|beneath|behind|in\s+front\s+of|beside|next\s+to|near|close\s+to|toward|"
     r"towards|from|level\s+with|in\s+line\s+with|between|halfway|midway|lateral\s+to|medial\s+to|proximal|distal|"
-    r"outside|inside|past|beyond|opposite|straight|directly|up|down|where|of\s+the\s+way|at\s+the\s+level|"
+    r"(?<!the\s)(?:outside|inside)(?!\s+(?:of|edge|side|border|surface|face|aspect|corner|end)\b)|past|beyond|opposite|straight|directly|up|down|where|of\s+the\s+way|at\s+the\s+level|"
     r"at\s+the\s+height|the\s+same|just\s+(?:in|out)|toward|than|\d|one|two|three|four|five|six|seven|eight|"
     r"half|either|each|and|or|with|when|into|running|runs|(?<!middle\s)(?<!centre\s)(?<!center\s)line|touched|touches|reaches|lands|rests|meets|tendons?|"
     r"muscles?|bones?|knobs?|ligaments?|that|which)\b"
@@ -71,8 +71,16 @@ _SEGMENT_CORES = (
     (r"thighs?", "leg", (-99.0, -0.9)),
     (r"lower\s+legs?|shins?|calf|calves", "leg", (0.9, 15.0)),
     (r"(?:top|dorsum|back)\s+of\s+the\s+foot|instep", "leg", (17.8, 99.0)),
-    (r"ankles?", "leg", (-99.0, 18.3)),
 )
+# A joint named as the position ("on the inner side of the ankle", "on the wrist crease") holds the points
+# within a few cun of it: its stretch of the limb's axis where the atlas text measures the point, else its
+# landmarks on the body figure and how far from them along the limb the joint's name still reaches.
+_JOINTS = {
+    "ankle": ("leg", (10.5, 18.3), ("medial_malleolus", "lateral_malleolus", "ankle_front", "ankle_front_centre"), 3.5),
+    "wrist": ("arm", (8.0, 14.5), ("wrist_crease", "wrist_crease_radial", "wrist_crease_ulnar"), 4.0),
+    "elbow": ("arm", (-4.0, 4.5), ("cubital_crease", "cubital_crease_medial", "olecranon"), 4.5),
+    "knee": ("leg", (-5.0, 5.5), ("popliteal_crease", "popliteal_crease_medial", "patella_base", "patella_apex"), 5.5),
+}
 
 
 @dataclass
@@ -347,6 +355,8 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             and not border
         ):
             return f"the text puts it on the {_plain_side(opposite, placement.part)} (“{m.text.strip()}”)", True
+        if (said := _off_joint(m.text.strip(), placement)) is not None:
+            return said, True
         for pattern, axis, (lo, hi) in _SEGMENT_CORES:
             span = placement.axes.get(axis)
             measured = span and axis in placement.measured and re.fullmatch(pattern, m.text.strip())
@@ -411,6 +421,29 @@ _LIMB_FACE_PARTS = {
 _BARE_FACE = re.compile(
     r"\s*(?:(?:just|right|more)\s+)?(?:on|at|to|over|toward|towards)\s+the\s+(back|front)(?:\s+side)?\s*"
 )
+
+
+def _off_joint(word: str, placement: Placement) -> str | None:
+    """ "On the inner side of the ankle" for SP9, below the knee: the joint named is far from the point."""
+    joint = _JOINTS.get(word.removesuffix("s"))
+    if joint is None:
+        return None
+    axis, (lo, hi), marks, reach = joint
+    span = placement.axes.get(axis)
+    if span is not None and axis in placement.measured:
+        if span[1] < lo or span[0] > hi:
+            return f"the text puts it on the {word}; {placement.code} is away from the {word}, on the {_part(placement)}"
+        return None
+    frame = placement.frame
+    near = [frame.landmarks[name][1] for name in marks if frame is not None and name in frame.landmarks]
+    if near and frame.upright and min(abs(frame.point[1] - along) for along in near) > reach:
+        away = min(abs(frame.point[1] - along) for along in near)
+        return f"the text puts it on the {word}; on its figure {placement.code} is {_cun(away)} cun from it, on the {_part(placement)}"
+    return None
+
+
+def _part(placement: Placement) -> str:
+    return placement.part.replace("_", " ")
 
 
 def _plain_side(aspect: str, part: str) -> str:
@@ -483,6 +516,9 @@ def _is_line(frame: Frame, words: str) -> bool:
 _VERTEBRA_WORDS = re.compile(r"^=?(?:c[1-7]|t\d{1,2}|l[1-5])$")
 # How far from a landmark a point "at" it may be on its figure, in cun: the landmark's own size.
 AT_LANDMARK = 1.5
+# "On the outer ankle" names the side of the joint around the ankle bone, not the bone's tip: a little more.
+AT_JOINT = 2.0
+_JOINT_SIDE = re.compile(r"(?:inner|outer|inside|outside|medial|lateral)\s+(?:ankle|wrist|elbow|knee)s?")
 
 
 def _said(words: str) -> str:
@@ -535,7 +571,7 @@ def measure_on_figure(claim: parser.Claim, placement: Placement) -> Measured | N
             return None
         off = abs(along - ma) if line else ((across - mx) ** 2 + (along - ma) ** 2) ** 0.5
         message = f"the point is not at “{_said(claim.words)}”: on its figure {code} is {_cun(off)} cun from it"
-        return Measured(off, 0.0, AT_LANDMARK, message)
+        return Measured(off, 0.0, AT_JOINT if _JOINT_SIDE.fullmatch(claim.words) else AT_LANDMARK, message)
     if kind == "from" and direction in ("front", "back"):
         if frame.forward is None:
             return None

@@ -86,7 +86,7 @@ _GAP_OK = re.compile(
     r"highest|lowest|sharp|medial|lateral|anterior|posterior|two|muscle|tendons?|prominence|prominent|level|"
     r"surface|face|flat|bump|bony|skin|fold|crease|place|spot|junction|hollow|dip|depression|first|second|third|fourth|underside|"
     r"fifth|1st|2nd|3rd|4th|5th|index|ring|little|great|midpoint|external|internal|thick|thin|strong|taut|tight|firm|"
-    r"hard|long|short|wide|narrow|small|round|obvious|visible|raised|cord|ropy)\s+)*$"
+    r"hard|inside|outside|long|short|wide|narrow|small|round|obvious|visible|raised|cord|ropy)\s+)*$"
 )
 _PART_NOUN = (
     r"(?:lower\s+leg|upper\s+arm|leg|thigh|knee|shin|calf|foot|ankle|heel|sole|instep|arm|forearm|wrist(?:\s+crease)?|"

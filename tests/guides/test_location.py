@@ -251,7 +251,13 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LI4", "On the back of the hand, beside the bone that runs up to the index finger, on its little-finger side."),
      ("PC6", "On the back of the forearm, two cun up from the wrist crease. The point facing it is on the palm side."),
      ("LU7", "On the little-finger side of the thumb tendon at the wrist."),
-     ("BL60", "Inner ankle: in the hollow between the ankle bone and the heel cord.")],  # a measured foot point is not at the ankle
+     ("BL60", "Inner ankle: in the hollow between the ankle bone and the heel cord."),  # a measured foot point is not at the ankle
+     ("SP9", "On the inside of the ankle, in the dip under the big bony bump."),  # a joint far from the point
+     ("LU8", "On the inner elbow, a thumb-width below the crease, on the thumb side."),
+     ("ST36", "On the outer side of the wrist, a hand's width down."),
+     ("BL37", "Lying face down: on the back of the knee, in the middle of the hamstrings."),
+     ("GB43", "On the outer ankle, in the hollow between the two smallest toes."),  # on the figure: far from the ankle
+     ("SP8", "On the inside of the thigh, four finger-widths above the inside of the knee.")],  # "the inside of" is a face
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -381,7 +387,12 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("GB8", "On the side of the head, straight above the tip of the ear, one and a half cun into the hairline."),
      ("BL23", "Level with the lower edge of L2's spinous process, one and a half cun lateral to the midline."),
      ("CV17", "On the breastbone, in line with the nipples."),
-     ("GV1", "At the very bottom of the spine, between the tip of the tailbone and the anus.")],
+     ("GV1", "At the very bottom of the spine, between the tip of the tailbone and the anus."),
+     ("SP6", "On the inner side of the ankle, three thumb-widths up from the bony bump, behind the shin bone."),  # near the joint
+     ("PC5", "On the inside of the wrist, four finger-widths up from the crease, between the two tendons."),
+     ("ST35", "On the knee, in the outer dimple beside the kneecap tendon."),
+     ("HT5", "On the inside of the wrist, a thumb-width above the crease, by the tendon on the little-finger side."),
+     ("GB40", "On the outer ankle, in the hollow in front of and below the ankle bone.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
