@@ -432,13 +432,16 @@ def _off_joint(word: str, placement: Placement) -> str | None:
     span = placement.axes.get(axis)
     if span is not None and axis in placement.measured:
         if span[1] < lo or span[0] > hi:
-            return f"the text puts it on the {word}; {placement.code} is away from the {word}, on the {_part(placement)}"
+            return (
+                f"the text puts it on the {word}; {placement.code} is away from the {word}, on the {_part(placement)}"
+            )
         return None
     frame = placement.frame
     near = [frame.landmarks[name][1] for name in marks if frame is not None and name in frame.landmarks]
     if near and frame.upright and min(abs(frame.point[1] - along) for along in near) > reach:
         away = min(abs(frame.point[1] - along) for along in near)
-        return f"the text puts it on the {word}; on its figure {placement.code} is {_cun(away)} cun from it, on the {_part(placement)}"
+        where = f"on its figure {placement.code} is {_cun(away)} cun from it, on the {_part(placement)}"
+        return f"the text puts it on the {word}; {where}"
     return None
 
 
