@@ -486,6 +486,8 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
         return None, False
     lo, hi = claim.lo - claim.tolerance, claim.hi + claim.tolerance
     if hi < span[0] or lo > span[1]:
+        if claim.axis == "side" and (gap := _gap_words(claim.words, span, placement)):
+            return f"“{_said(claim.words)}” is the wrong gap: {placement.code} is {gap}", True
         if claim.axis == "side":
             digit = re.search(
                 r"\b(toe|finger|thumb)(?:nail)?\b(?![- ](?:side|edge|end|border|corner|widths?|breadths?))", claim.words
@@ -493,6 +495,28 @@ def _claim(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]
             return f"“{_said(claim.words)}” is the wrong side of the {digit.group(1) if digit else 'limb'}", True
         return f"“{_said(claim.words)}” is not where it is", True
     return None, True
+
+
+_FINGERS = ("thumb", "index finger", "middle finger", "ring finger", "little finger")
+_TOES = ("big toe", "second toe", "third toe", "fourth toe", "little toe")
+
+
+def _gap_words(words: str, span: tuple[float, float], placement: Placement) -> str | None:
+    """Where the point is among the digits' bones, for a text that names the wrong gap between two of them."""
+    if not re.match(r"(?:between|webs?\s|junction|bases|heads)", words) or placement.part not in (
+        "hand",
+        "finger",
+        "foot",
+        "toe",
+    ):
+        return None
+    names = _FINGERS if placement.limb == "arm" else _TOES
+    middle = (span[0] + span[1]) / 2
+    below = int(middle)
+    if abs(middle - below - 0.5) < 0.2 and 1 <= below < 5:
+        return f"between the {names[below - 1]} and {names[below]} bones"
+    nearest = min(max(round(middle), 1), 5)
+    return f"by the {names[nearest - 1]}'s bone"
 
 
 def _beside_structure(claim: parser.Claim, placement: Placement) -> tuple[str | None, bool]:

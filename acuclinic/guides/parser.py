@@ -122,10 +122,11 @@ _LEG_WORDS = re.compile(
 )
 _ARM_WORDS = re.compile(r"\b(?:arm|forearm|wrist|elbow|hand|palm|fingers?|thumb|radius|ulna|knuckles?|biceps|fist)\b")
 _GAP_DIGITS = re.compile(
-    rf"\b(?:between|junction\s+of|bases\s+of|heads\s+of)\s+(?:the\s+)?(?:(?:long\s+)?bones\s+of\s+the\s+|bases\s+of\s+the\s+|"
+    rf"\b(?:between|junction\s+of|bases\s+of|heads\s+of|webs?\s+of)\s+(?:the\s+)?(?:(?:long\s+)?bones\s+of\s+the\s+|bases\s+of\s+the\s+|"
     rf"heads\s+of\s+the\s+)?(?P<a>{DIGIT_WORD})"
-    rf"(?:[\s-]+(?:finger|toe))?(?:\s+and\s+|\s*-\s*|\s*/\s*|\s+&\s+)(?:the\s+)?(?P<b>{DIGIT_WORD})"
-    r"(?:[- ](?:fingers?|toes?))?(?:\s+(?:long\s+)?(?:bones|metacarpals?|metatarsals?|toes|fingers|toe\s+bones|finger\s+bones|"  # noqa: E501 (a pattern reads best whole)
+    rf"(?:[\s-]+(?:finger|toe))?(?:\s+(?:long\s+)?(?:bone|metacarpal|metatarsal))?"
+    rf"(?:\s+and\s+|\s*-\s*|\s*/\s*|\s+&\s+)(?:the\s+)?(?P<b>{DIGIT_WORD})"
+    r"(?:[- ](?:fingers?|toes?))?(?:\s+(?:long\s+)?(?:bones?|metacarpals?|metatarsals?|toes|fingers|toe\s+bones|finger\s+bones|"  # noqa: E501 (a pattern reads best whole)
     r"hand\s+bones|foot\s+bones)"
     r"(?:\s+bones)?)?"
 )

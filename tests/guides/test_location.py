@@ -257,7 +257,9 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("ST36", "On the outer side of the wrist, a hand's width down."),
      ("BL37", "Lying face down: on the back of the knee, in the middle of the hamstrings."),
      ("GB43", "On the outer ankle, in the hollow between the two smallest toes."),  # on the figure: far from the ankle
-     ("SP8", "On the inside of the thigh, four finger-widths above the inside of the knee.")],  # "the inside of" is a face
+     ("SP8", "On the inside of the thigh, four finger-widths above the inside of the knee."),  # "the inside of" is a face
+     ("LR3", "On the top of the foot, in the web of the fourth and fifth toes, then a little back."),  # the wrong gap
+     ("HT8", "On the palm, in the gap between the thumb bone and the index bone.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -392,7 +394,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("PC5", "On the inside of the wrist, four finger-widths up from the crease, between the two tendons."),
      ("ST35", "On the knee, in the outer dimple beside the kneecap tendon."),
      ("HT5", "On the inside of the wrist, a thumb-width above the crease, by the tendon on the little-finger side."),
-     ("GB40", "On the outer ankle, in the hollow in front of and below the ankle bone.")],
+     ("GB40", "On the outer ankle, in the hollow in front of and below the ankle bone."),
+     ("TE3", "On the back of the hand, in the groove between the ring finger bone and the little finger bone."),
+     ("ST44", "On the top of the foot, at the web of the second and third toes.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
@@ -456,6 +460,11 @@ def test_the_message_says_where_the_point_is_and_links_its_figure():
     (finding,) = _findings("BL57", "Found in the posterior thigh, just below the gluteal fold.")
     assert finding.severity == ERROR and finding.link == "/acupoints/bl57/"
     assert "BL57 is on the back of the lower leg" in finding.message and "/acupoints/bl57/" in finding.message
+
+
+def test_a_wrong_gap_between_the_digits_says_which_gap_it_is():
+    (finding,) = _findings("TE3", "On the back of the hand, in the gap between the thumb bone and the index bone.")
+    assert "TE3 is between the ring finger and little finger bones" in finding.message
 
 
 def test_wording_it_cannot_read_is_a_note_with_the_share_checked():
