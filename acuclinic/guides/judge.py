@@ -17,9 +17,17 @@ from dataclasses import dataclass, field
 
 from . import parser
 from .anatomy import OPPOSITE, compatible_parts, contradiction, mentions
-from .figure_placement import LINES, MIDLINE, figure_names
+from .figure_placement import LINES, MIDLINE
 from .placement import Frame, Placement, limb_of, other_points
-from .vocabulary import EXTRA, HOLLOW, OPPOSITE_DIRECTION, STRUCTURE_REACH, STRUCTURE_SIDE, TOLERANCE_FLOOR
+from .vocabulary import (
+    EXTRA,
+    HOLLOW,
+    OPPOSITE_DIRECTION,
+    STRUCTURE_REACH,
+    STRUCTURE_SIDE,
+    TOLERANCE_FLOOR,
+    figure_names,
+)
 
 # Words that start a reference inside a clause: what follows is measured from, not where the point is.
 _RELATION = re.compile(
@@ -543,6 +551,8 @@ def _is_line(frame: Frame, words: str) -> bool:
 _VERTEBRA_WORDS = re.compile(r"^=?(?:c[1-7]|t\d{1,2}|l[1-5])$")
 # How far from a landmark a point "at" it may be on its figure, in cun: the landmark's own size.
 AT_LANDMARK = 1.5
+# How far on the wrong side of a landmark with no axis ("below the eye") a point may be: its own size.
+PAST_LANDMARK = 0.3
 # "On the outer ankle" names the side of the joint around the ankle bone, not the bone's tip: a little more.
 AT_JOINT = 2.0
 _JOINT_SIDE = re.compile(r"(?:inner|outer|inside|outside|medial|lateral)\s+(?:ankle|wrist|elbow|knee)s?")
@@ -610,6 +620,10 @@ def measure_on_figure(claim: parser.Claim, placement: Placement) -> Measured | N
         return None
     offset = along - marks[0][1]  # positive: below it (toward the feet or the fingertips)
     where = "level with it" if abs(offset) < 0.05 else f"{_cun(offset)} cun {'above' if offset < 0 else 'below'} it"
+    if kind == "past":
+        # "In the hollow below the eye": on that side of a small landmark of the face, whatever the distance.
+        signed = offset if direction == "down" else -offset
+        return Measured(max(0.0, -signed), 0.0, PAST_LANDMARK, f"{said} {where}")
     if kind == "just":
         # "Just below": within a thumb's width and a half of it, on that side.
         signed = offset if direction == "down" else -offset

@@ -24,6 +24,7 @@ from .vocabulary import (
     UNIT,
     Landmark,
     amount,
+    figure_names,
     find_landmark,
     tolerance,
 )
@@ -363,6 +364,10 @@ def _displace(
         elif axis == "midline" and direction in ("up", "down") and not level_only and lm.key in _COLUMN_KEYS and lo > 0:
             # "Above the outer end of the shoulder blade's spine": in its column, not the inner end's.
             claims.append(Claim(axis, lo, hi, 1.0, words=words))
+    if direction in ("up", "down") and not any(axis in VERTICAL for axis in lm.axes) and figure_names(lm.text):
+        # "In the hollow below the eye": a landmark of the face has no axis here, only its place on the figure.
+        kind = "past" if d is None else "just" if just else "from"
+        claims.append(Claim("figure", words=words, measure=(kind, (lm.text,), direction, d or 0.0)))
     if d is not None and direction in ("front", "back") and "head" not in lm.axes:
         # "Three cun behind the outer corner of the eye": judged on a side view's figure, where there is one.
         claims.append(Claim("ahead", words=words, measure=("from", (lm.text,), direction, d)))
@@ -581,7 +586,11 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
             continue  # "where the tip of the middle finger touches": a way to find it
 
         # "At the X", "in the X": where the figure has the landmark, the point must be at it (judge.py).
-        if _AT_WORDS.search(before) and not re.search(r"\bline\b", before[-60:]):
+        if (
+            _AT_WORDS.search(before)
+            and not re.search(r"\bline\b", before[-60:])
+            and not re.fullmatch(r"eyes?|pupils?", lm.text)  # "over the pupil" is a line up the face
+        ):
             claims.append(Claim("at", words=lm.text, measure=("at", (lm.text,), None, 0.0)))
         for axis, (lo, hi) in lm.axes.items():
             if axis in ("midline",) and lm.key is None and lo == 0 and "spine" in lm.text:

@@ -302,6 +302,9 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"top\s+of\s+the\s+head", None, {"head": (0.5, 8.5)}),
     (r"(?:tips?|apex|apices|tops?)\s+of\s+(?:the\s+|both\s+)?ears?|ear\s+tips?", None, {"head": (4.5, 5.5)}),
     (r"pupils?", None, {"midline": (2.0, 2.6)}),
+    # The eye itself (not the knee's or an eye's corner): on the face figure, the pupil.
+    (r"(?<!knee\s)(?<!corner\s)(?<!corners\s)eyes?(?!\s+(?:of|socket|sockets)\b)", None, {}),
+    (r"tip\s+of\s+the\s+nose|nose\s+tip", None, {}),
     (r"(?:outer|lateral)\s+corners?\s+of\s+the\s+eyes?|outer\s+canthus", "outer_eye", {}),
     (r"(?:inner|medial)\s+corners?\s+of\s+the\s+eyes?|inner\s+canthus", "inner_eye", {}),
     (r"cheek\s?bones?(?:(?:'s|’s)?\s+arch)?|zygomatic\s+(?:arch|bone)|(?:bony\s+)?arch\s+of\s+the\s+cheek(?:\s?bone)?",
@@ -471,3 +474,84 @@ def spell_out(text: str) -> str:
     for regex, words in SHORTHAND_RE:
         text = regex.sub(words, text)
     return text
+
+
+# A landmark's words (as the parser found them) -> the figure landmarks it may be, first found wins.
+# Only landmarks with one sure place: "the knee" (kneecap or crease?) is left to the atlas texts.
+LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"belly\s+button|navel|umbilicus", ("umbilicus",)),
+    (r"xiph|lower\s+(?:end|tip|edge|point)\s+of\s+the\s+(?:breast\s?bone|sternum)|sternocostal|ribs\s+meet",
+     ("xiphisternal_junction",)),
+    (r"suprasternal|jugular|top\s+of\s+the\s+(?:breast\s?bone|sternum)|(?:upper|top)\s+(?:end|edge)\s+of\s+the\s+breast", ("suprasternal_notch",)),  # noqa: E501 (a pattern reads best whole)
+    (r"pubic|pubis", ("pubic_symphysis",)),
+    (r"^nipples?$", ("nipple",)),
+    (r"wrist", ("wrist_crease",)),
+    (r"elbow\s+crease|crease\s+(?:of|at)\s+the\s+elbow|cubital", ("cubital_crease",)),
+    (r"popliteal|knee\s+crease|(?:crease|fold|hollow)\s+(?:behind|of)\s+the\s+knee|back\s+of\s+the\s+knee",
+     ("popliteal_crease", "popliteal_crease_mid", "popliteal_crease_medial", "popliteal_crease_lateral")),
+    (r"(?:lower|bottom)\s.*(?:knee\s?cap|patella)|apex\s+of\s+the\s+patella", ("patella_apex",)),
+    (r"(?:upper|top)\s.*(?:knee\s?cap|patella)|base\s+of\s+the\s+patella", ("patella_base", "patella_base_medial")),
+    (r"(?:inner|inside|medial)\s+(?:ankle|malleolus)|on\s+the\s+(?:inside|inner\s+side)\s+of\s+(?:the\s+)?ankle",
+     ("medial_malleolus",)),
+    (r"(?:outer|outside|lateral)\s+(?:ankle|malleolus)|on\s+the\s+(?:outside|outer\s+side)\s+of\s+(?:the\s+)?ankle",
+     ("lateral_malleolus",)),
+    (r"(?:point|tip)\s+of\s+the\s+elbow|olecranon|elbow\s+point|funny\s+bone", ("olecranon",)),
+    (r"(?:tips?|apex|tops?)\s+of\s+(?:the\s+)?ears?|ear\s+(?:tips?|apex)", ("ear_apex", "ear_apex_line")),
+    (r"index(?:[- ]finger)?\s+knuckle|knuckle\s+of\s+the\s+index|(?:2nd|second)\s+(?:knuckle|metacarpophalangeal)",
+     ("mcp2",)),
+    (r"little(?:[- ]finger)?\s+knuckle|knuckle\s+of\s+the\s+little|(?:5th|fifth)\s+(?:knuckle|metacarpophalangeal)",
+     ("mcp5",)),
+    (r"angle\s+of\s+the\s+(?:jaw|mandible)|jaw\s+angle|corner\s+of\s+the\s+jaw", ("mandible_angle",)),
+    (r"(?:12th|twelfth)\s+rib", ("rib12_end",)),
+    (r"(?:11th|eleventh)\s+rib", ("rib11_end",)),
+    (r"chin\s+crease|(?:crease|groove)\s+(?:under|below)\s+the\s+lower\s+lip|mentolabial", ("mentolabial_groove",)),
+    (r"(?:middle|centre|center|midpoint)\s+of\s+the\s+eyebrow", ("eyebrow_mid",)),
+    (r"corner\s+of\s+the\s+mouth|mouth\s+corner", ("mouth_corner",)),
+    (r"^(?:the\s+)?(?:eyes?|pupils?)$|(?:centre|center|middle)\s+of\s+the\s+(?:eye|pupil)", ("pupil",)),
+    (r"tip\s+of\s+the\s+nose|nose\s+tip", ("nose_tip",)),
+    (r"^(?:the\s+)?(?:cheek\s?bones?|zygomatic\s+bone)$", ("zygoma_lower", "zygomatic_arch_upper")),
+    (r"^(?!.*\b(?:top|between)\b).*(?:gluteal|buttock\s+(?:crease|fold)|(?:crease|fold)\s+(?:of|under|below|beneath)\s+the\s+buttock)",
+     ("gluteal_fold_mid", "gluteal_fold")),
+    (r"head\s+of\s+the\s+fibula|fibular\s+head|fibula(?:'s)?\s+head|(?:knob|top)\s+of\s+the\s+fibula", ("fibula_head",)),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:medial|inner)\s+condyle|tibia(?:'s)?\s+inner\s+(?:knob|condyle)|inner\s+knob\s+of\s+the\s+(?:shin|tibia)",
+     ("medial_tibial_condyle",)),
+    (r"^(?:c[1-7]|t\d{1,2}|l[1-5])$", ()),  # a vertebra: its own name (figure_names)
+    (r"(?:prominent|big|bony)\s.*base\s+of\s+the\s+neck|vertebra\s+prominens", ("c7",)),
+    (r"(?:lower|bottom)\s.*(?:shoulder\s+blade|scapula)|inferior\s+angle|shoulder\s+blades?(?:'s)?\s+lower", ("scapula_inferior_angle",)),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:upper|top)\s.*(?:shoulder\s+blade|scapula)|superior\s+angle|shoulder\s+blade(?:'s)?\s+(?:upper|top)", ("scapula_superior_angle",)),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:inner|medial)\s+end\s.*(?:spine|ridge)", ("scapular_spine_root",)),
+    (r"(?:tops?|crests?|highest|rims?)\s.*(?:hip\s?bones?|pelvis|iliac)|iliac\s+crest", ("iliac_crest",)),
+    (r"tail\s?bone|coccyx", ("coccyx_tip",)),
+    (r"sacral\s+hiatus", ("sacral_hiatus",)),
+    (r"(?:outer|lateral)\s+\w+\s+of\s+(?:the|each|both)\s+(?:eye)?brows?|(?:eye)?brow(?:'s)?\s+(?:outer|lateral)\s+(?:end|tip|tail)",
+     ("eyebrow_lateral",)),
+    (r"(?:inner|medial)\s+\w+\s+of\s+(?:the|each|both)\s+(?:eye)?brows?|(?:eye)?brow(?:'s)?\s+(?:inner|medial)\s+(?:end|tip|head)",
+     ("eyebrow_medial",)),
+    (r"heel\s+pad|(?:centre|center|middle)\s+of\s+the\s+heel|^heels?$|heel\s+bone", ("heel_back",)),
+    (r"(?:outer|lateral)\s+corner\s+of\s+the\s+eye|outer\s+canthus", ("outer_canthus",)),
+    (r"(?:inner|medial)\s+corner\s+of\s+the\s+eye|inner\s+canthus", ("inner_canthus",)),
+    (r"(?:front|anterior)\s+hairline|^hairline", ("anterior_hairline",)),
+    (r"(?:back|posterior)\s+hairline|hairline\s+(?:at|on)\s+the\s+(?:back|nape)", ("posterior_hairline",)),
+    (r"occipital\s+protuberance", ("external_occipital_protuberance",)),
+    (r"(?:front|anterior)?\s*armpit\s+(?:fold|crease)|axillary\s+fold", ("axillary_fold",)),
+    (r"(?:back|rear|posterior)\s+(?:end\s+of\s+the\s+)?armpit|(?:back|posterior)\s+(?:fold|crease)\s+of\s+the\s+armpit",
+     ("posterior_axillary_fold",)),
+)  # fmt: skip
+_NAME_RE = [(re.compile(p), names) for p, names in LANDMARK_NAMES]
+_VERTEBRA = re.compile(r"^=?(c[1-7]|t\d{1,2}|l[1-5])$")
+
+
+def figure_names(words: str) -> tuple[str, ...]:
+    """The figure landmarks that a landmark's words may name, in order of preference."""
+    words = words.strip().lower()
+    if m := _VERTEBRA.match(words):
+        return (m.group(1),)
+    if (m := VERTEBRA_RE.fullmatch(words)) and (level := vertebra_level(m)) is not None and level < 25:
+        # "the first thoracic vertebra" is T1 on the figure (vocabulary.py counts C1 = 1 .. L5 = 24).
+        level = int(level)
+        return (f"c{level}" if level <= 7 else f"t{level - 7}" if level <= 19 else f"l{level - 19}",)
+    back = re.sub(r"(?:posterior|back|rear)\s+", "", words)
+    for regex, names in _NAME_RE:
+        if names and (regex.search(words) or (regex.search(back) and "armpit" not in words)):
+            return names
+    return ()

@@ -12,9 +12,8 @@ import pytest
 
 from acuclinic.guides import parser
 from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_facts, check_guide
-from acuclinic.guides.figure_placement import figure_names
 from acuclinic.guides.judge import judge
-from acuclinic.guides.vocabulary import TOLERANCE_FLOOR
+from acuclinic.guides.vocabulary import TOLERANCE_FLOOR, figure_names
 from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FIFTH, FRESH, HELD_OUT, NINTH, PATH, SEVENTH, SIXTH, load
 
 TODAY = dt.date(2026, 1, 1)
@@ -259,7 +258,9 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("GB43", "On the outer ankle, in the hollow between the two smallest toes."),  # on the figure: far from the ankle
      ("SP8", "On the inside of the thigh, four finger-widths above the inside of the knee."),  # "the inside of" is a face
      ("LR3", "On the top of the foot, in the web of the fourth and fifth toes, then a little back."),  # the wrong gap
-     ("HT8", "On the palm, in the gap between the thumb bone and the index bone.")],
+     ("HT8", "On the palm, in the gap between the thumb bone and the index bone."),
+     ("BL2", "Beside the bridge of the nose, in the soft hollow below the eye."),  # a face landmark on the figure
+     ("GB14", "On the forehead, in line with the pupil, below the eye.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -396,7 +397,10 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("HT5", "On the inside of the wrist, a thumb-width above the crease, by the tendon on the little-finger side."),
      ("GB40", "On the outer ankle, in the hollow in front of and below the ankle bone."),
      ("TE3", "On the back of the hand, in the groove between the ring finger bone and the little finger bone."),
-     ("ST44", "On the top of the foot, at the web of the second and third toes.")],
+     ("ST44", "On the top of the foot, at the web of the second and third toes."),
+     ("ST1", "Look straight ahead: below the eye, straight down from the pupil, on the bony rim of the socket."),
+     ("SI18", "Under the cheekbone, straight down from the outer corner of the eye."),
+     ("GB14", "On the forehead, right over the pupil, a thumb-width above the eyebrow.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
