@@ -194,7 +194,11 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
         None,
     ),
     (r"armpits?|axilla|axillary", frozenset({"axilla"}), None),
-    (r"perineum|anus|back\s+passage|(?:area\s+)?between\s+the\s+legs|genitals?", frozenset({"perineum"}), None),
+    (
+        r"perine(?:um|al\s+(?:region|area|body))|anus|back\s+passage|(?:area\s+)?between\s+the\s+legs|genitals?",
+        frozenset({"perineum"}),
+        None,
+    ),
     # Upper limb.
     (r"shoulders?|acromion|deltoid", frozenset({"shoulder"}), None),
     (r"upper\s+arms?|biceps|triceps|humerus", frozenset({"upper_arm"}), None),

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import CUE_START, HOLLOW, MOVE_VERB, NUMBER, POSITION_START, UNIT
+from .anatomy import mentions
+from .vocabulary import CUE_START, HOLLOW, MOVE_VERB, NUMBER, POSITION_START, UNIT, find_landmark
 from .wording import CODE as _CODE
 from .wording import rewrite
 
@@ -152,6 +153,9 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
         after_cue = False
         for part in sentence:
             part = _LEAD_IN.sub("", part)
+            if _NICKNAME.fullmatch(part):
+                out.append(("aside", part))  # "Luozhen, the stiff-neck point, ...": a name, not a place
+                continue
             if _INDICATION.search(part) and not _LOCATION_WORD.match(part) and not _LOCATES.search(part):
                 out.append(("aside", part))  # "Hegu, our favourite point for headaches, is on ..."
                 continue
@@ -200,7 +204,8 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                 after_cue = True
                 continue
             out.append(("position" if (POSITION_START.match(part) or first or subject) else "reference", part))
-            first = False
+            # "Spot of the week: Zhongzhu. Top of the foot, ...": a label or a name places nothing; what does is first.
+            first = first and not (mentions(part) or find_landmark(part))
     # "The thumb end of my wrist crease", "your kneecap": whose body it is does not move the point.
     out = [(k, _POSSESSIVE.sub("the", p) if k in ("position", "reference") else p) for k, p in out]
     # "Find the little-finger end of the elbow crease; the point is in the dip there": what the cue found
@@ -254,6 +259,8 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     return out
 
 
+# A point's nickname: "the stiff-neck point", "our go-to hangover points".
+_NICKNAME = re.compile(r"(?:the|a|our|my|your)\s+(?:[\w'-]+\s+){0,2}?[\w'-]*[a-z][- ]points?")
 # A patient's review: "she needled my tummy", "he pricked the inner corner of my thumbnail".
 _DONE_ON = re.compile(
     r"^(?:she|he|they|the\s+(?:acupuncturist|practitioner|therapist|physio)|my\s+(?:acupuncturist|practitioner|therapist|"

@@ -260,7 +260,9 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LR3", "On the top of the foot, in the web of the fourth and fifth toes, then a little back."),  # the wrong gap
      ("HT8", "On the palm, in the gap between the thumb bone and the index bone."),
      ("BL2", "Beside the bridge of the nose, in the soft hollow below the eye."),  # a face landmark on the figure
-     ("GB14", "On the forehead, in line with the pupil, below the eye.")],
+     ("GB14", "On the forehead, in line with the pupil, below the eye."),
+     ("LR3", "Point of the day: Taichong. Back of the hand, in the valley behind the thumb and index knuckles."),  # a label
+     ("BL10", "Today's point: Tianzhu. Lower back, a finger-width and a half beside the spine.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -400,7 +402,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("ST44", "On the top of the foot, at the web of the second and third toes."),
      ("ST1", "Look straight ahead: below the eye, straight down from the pupil, on the bony rim of the socket."),
      ("SI18", "Under the cheekbone, straight down from the outer corner of the eye."),
-     ("GB14", "On the forehead, right over the pupil, a thumb-width above the eyebrow.")],
+     ("GB14", "On the forehead, right over the pupil, a thumb-width above the eyebrow."),
+     ("LI4", "Point of the day: Hegu, the headache point. Back of the hand, beside the middle of the index finger bone."),
+     ("CV1", "Perineal region: halfway between the anus and the back of the genitals.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
