@@ -84,6 +84,13 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"back\s+of\s+the\s+head|occiput|occipital(?:\s+bone)?", frozenset({"head"}), "posterior"),
     (r"back\s+of\s+the\s+neck|nape(?:\s+of\s+the\s+neck)?", frozenset({"neck"}), "posterior"),
     (r"shoulder\s+blades?|scapulae?|scapular", frozenset({"back"}), "posterior"),
+    # The armpit's back fold is the edge of the back and shoulder (its front fold, of the chest, stays the armpit's).
+    (
+        r"(?:back|rear|posterior)\s+(?:fold|crease)\s+of\s+the\s+armpit|(?:back|rear|posterior)\s+armpit\s+(?:fold|crease)|"
+        r"posterior\s+axillary\s+(?:fold|crease)",
+        frozenset({"back", "shoulder", "axilla"}),
+        "posterior",
+    ),
     (r"between\s+the\s+shoulder\s+blades", frozenset({"back"}), "posterior"),
     # A bone's head, neck or base is part of that bone, wherever the bone is ("head of the fibula").
     (r"(?:head|neck|base|shaft|body|tip)\s+of\s+the\s+fibula", frozenset({"lower_leg", "knee"}), None),
@@ -173,14 +180,14 @@ TERMS: list[tuple[str, frozenset[str], str | None]] = [
     (r"sacrum|sacral(?:\s+foramen|\s+foramina)?|tailbone|coccyx", frozenset({"back"}), "posterior"),
     # The very bottom of the spine reaches the cleft of the buttocks and the perineum below the tailbone.
     (
-        r"(?:bottom|base|(?:very\s+)?end|tip)\s+of\s+the\s+(?:spine|backbone|spinal\s+column)",
+        r"(?:bottom|base|(?:very\s+)?end|tip)\s+of\s+the\s+(?:spine|backbone|spinal\s+column|tail\s?bone|coccyx)",
         frozenset({"back", "buttock", "perineum"}),
         "posterior",
     ),
     (r"spine|spinal\s+column|spinous\s+process(?:es)?|vertebra[e]?", frozenset({"back", "neck"}), "posterior"),
     (
         # "The bony tip at the back" is a side of the tip, not the back of the trunk.
-        r"(?<!at\sthe\s)(?<!to\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)back(?![- ](?:of|side|surface|aspect|border|outer|inner|edge|part|end|corner|half|skin|crease|fold|and|or|from)\b)",  # noqa: E501 (a pattern reads best whole)
+        r"(?<!at\sthe\s)(?<!to\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)back(?![- ](?:of|side|surface|aspect|border|outer|inner|edge|part|end|corner|half|skin|crease|fold|and|or|from|passage)\b)",  # noqa: E501 (a pattern reads best whole)
         frozenset({"back"}),
         "posterior",
     ),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .anatomy import mentions
-from .vocabulary import CUE_START, HOLLOW, MOVE_VERB, NUMBER, POSITION_START, UNIT, find_landmark
+from .vocabulary import CUE_START, HOLLOW, MOVE_VERB, NUMBER, POSITION_START, UNIT, VERTEBRA_RE, find_landmark
 from .wording import CODE as _CODE
 from .wording import rewrite
 
@@ -91,7 +91,7 @@ _DEFINITION = re.compile(
     r"dimple|knob|tendons?|muscles?|bone)(?:\s+[\w'-]+){0,8}?\s+(?:forms|appears|opens|shows|stands|pops|will|becomes|meets|"
     r"runs|crosses|passes|is\s+formed)\b|"
     r"^(?:where\s+|until\s+)?(?:the|your|that)\s+(?:[\w-]+\s+){0,4}(?:finger|fingertip|thumb|tip|hand)s?\s+(?:\w+\s+)?"
-    r"(?:slips|falls|lands|rests|drops|touches|sits|lies|reaches|ends)\b"
+    r"(?:slips|falls|lands|rests|drops|touches|sits|lies|reaches|ends|comes\s+to\s+rest|settles)\b"
 )
 
 
@@ -99,6 +99,7 @@ _DEFINITION = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:(?:on\s+the\s+phone|in\s+my\s+experience|at\s+(?:my|your|the)\s+(?:last|first|next)\s+(?:appointment|session|visit)|"
     r"last\s+(?:session|time|week|visit)|this\s+time|honestly|basically|so|well|okay|ok|just\s+so\s+you\s+know|"
+    r"please|kindly|"
     # "My physio has me lie face down ...": what follows is the cue.
     r"(?:my|the|your)\s+(?:physio|acupuncturist|practitioner|therapist|teacher|doctor)\s+(?:has|had|gets|got|asks|asked|tells|"
     r"told|wants)\s+(?:me|you|us|them|him|her|the\s+(?:client|patient))(?:\s+to)?(?=\s+(?:lie|lay|sit|stand|bend|relax|rest|turn|"
@@ -161,6 +162,15 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                 continue
             if (
                 after_cue
+                and _APPOSITION.fullmatch(part)
+                and FOUND.search(out[-1][1])
+                and all(m.parts <= _AXIAL for m in mentions(part))
+            ):
+                # "Find the second-last bump of the thoracic spine, the eleventh thoracic": what was found, named.
+                out.append(("cue", part))
+                continue
+            if (
+                after_cue
                 and not _LOCATION_WORD.match(part)
                 and not _SUBJECT.match(part)
                 and not _FRAMING.match(part)
@@ -170,7 +180,7 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
                 out.append(("cue", part))
                 continue
             after_cue = False
-            if described or _DEFINITION.match(part):
+            if described or _DEFINITION.match(part) or _IS_VERTEBRA.search(part):
                 # The rest of a sentence that describes a landmark describes it further ("..., on the wrist").
                 out.append(("cue", part))
                 described = True
@@ -259,6 +269,14 @@ def kinds(text: str, own: str | None = None) -> list[tuple[str, str]]:
     return out
 
 
+# "Two bumps down from the big one at the base of the neck is the second thoracic": which vertebra that is.
+_IS_VERTEBRA = re.compile(rf"\s(?:is|=)\s+(?:the\s+|your\s+)?(?:{VERTEBRA_RE.pattern})\s*$")
+_AXIAL = frozenset({"head", "face", "neck", "back", "chest", "abdomen"})
+# A noun phrase alone, naming what the clause before found: "the eleventh thoracic", "the seventh vertebra".
+_APPOSITION = re.compile(
+    r"the\s+(?:(?!(?:is|are|lies|sits|at|on|in|into|between|above|below|under|over|behind|beside|from|to|and|then|"
+    r"point|spot)\b)[\w'-]+\s*){1,4}"
+)
 # A point's nickname: "the stiff-neck point", "our go-to hangover points".
 _NICKNAME = re.compile(r"(?:the|a|our|my|your)\s+(?:[\w'-]+\s+){0,2}?[\w'-]*[a-z][- ]points?")
 # A patient's review: "she needled my tummy", "he pricked the inner corner of my thumbnail".

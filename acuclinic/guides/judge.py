@@ -190,7 +190,12 @@ def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
         verdict.errors.append(said)
     if not zoned and not verdict.errors:
         # No position clause named a part ("In the crease behind the knee"): read the parts the text names at all.
-        located = _NOT_PARTS.sub(" ", ", ".join(c.text for c in reading.clauses if c.kind in ("position", "reference")))
+        located = _NOT_PARTS.sub(
+            " ",
+            ", ".join(
+                c.text for c in reading.clauses if c.kind in ("position", "reference") and not _NEAR.match(c.text)
+            ),
+        )
         found = contradiction(located, part=placement.part, aspect=placement.aspect, region_label=placement.part)
         if found is None and placement.limb is not None:
             # A cue counts when it moves the other limb ("bend the knee" for an elbow point); a posture of the
@@ -213,6 +218,8 @@ def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
     return verdict
 
 
+# "Near the shoulder", "towards the thumb": how close it is to a part, not what it is on.
+_NEAR = re.compile(r"(?:just\s+|quite\s+|very\s+|fairly\s+)?(?:near|close\s+to|towards?|nearer|closer\s+to)\b")
 # A cue that moves a part ("bend the knee", "pull the big toe up"), and the parts that feel for a point.
 _MOVES = re.compile(
     r"\b(?:bend|bent|bending|flex|flexed|flexing|straighten|pull|pulling|lift|lifting|raise|raising|curl|curling|"
@@ -253,6 +260,8 @@ _NOT_PARTS = re.compile(
     r"\b(?:thumb|little[- ]finger|big[- ]toe|little[- ]toe|pinkie|pinky|finger)[- ]?(?:side|edge|end|border|corner)s?\b|"  # noqa: E501 (a pattern reads best whole)
     r"\b(?:under|beneath|with|between)\s+(?:your|the|my)\s+(?:finger(?:tip)?s?|thumbs?|hands?)\b|"
     r"\b(?:hand|finger|thumb|palm)(?:'s|s)?[- ]?(?:widths?|breadths?)\b|\b(?:finger|toe|thumb|big[- ]toe)\s+(?:(?:extensor|flexor|long|common)\s+)?(?:tendons?|bones?)\b|\b(?:tip|pad)\s+of\s+the\s+\w+\s+(?:finger|thumb)\b"  # noqa: E501 (a pattern reads best whole)
+    # "The ulnar end of the distal palm crease" is on the border of the hand.
+    r"|(?<=\bend\sof\sthe\s)(?:(?:distal|proximal|lower|upper|main|transverse)\s+)?palm(?=\s+crease)"
 )
 
 
@@ -333,7 +342,8 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
             continue  # "the back and outer side of the lower leg": a side of the limb, not the back
         # "The end of the palm crease" is on the border of the hand: the part, not its face.
         border = re.match(r"\s+(?:crease|line)\b", after) and re.search(
-            r"\b(?:end|tip|edge)\s+of\s+the\s+$", head[: m.start]
+            r"\b(?:end|tip|edge)\s+of\s+the\s+(?:distal|proximal|lower|upper|main|transverse|big|first|second)?\s*$",
+            head[: m.start],
         )
         if m.text in ("head", "neck") and re.search(r"\w(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$", head[: m.start]):
             continue  # "the ulna's round head", "the femur's neck": a bone's

@@ -67,8 +67,12 @@ class Reading:
 _DIR_RE = [(re.compile(rf"(?:{pattern})\b"), name) for pattern, name in DIRECTIONS]
 _DIR_ANY = re.compile(r"\b(?:" + "|".join(p for p, _ in DIRECTIONS) + r")\b")
 _FILLER = r"(?:(?:out|in|further|higher|lower|straight|directly|forward|round|farther|more|or\s+so|or\s+more)\s+)*"
+# A distance that places another point: "the point 2 cun above the hairline", "the one three cun below it".
+_ANOTHER_POINT = re.compile(
+    r"\b(?:the|a|another)\s+(?:[\w-]+\s+)?(?:point|spot|one)\s+(?:that\s+is\s+|which\s+is\s+)?$"
+)
 _DISTANCE_RE = re.compile(rf"\b(?P<num>{NUMBER})\s*(?P<unit>{UNIT})\s+{_FILLER}")
-_JUST_RE = re.compile(r"\b(?:just|immediately|right|directly|slightly|a\s+little|a\s+bit)\s+")
+_JUST_RE = re.compile(r"\b(?:just|immediately|right|directly)\s+")
 _LEVEL_RE = re.compile(
     r"\b(?:(?:on\s+)?(?:a\s+)?level\s+with|at\s+(?:about\s+|roughly\s+)?the\s+(?:same\s+)?(?:level|height)\s+(?:of|as)|"
     r"at\s+the\s+height\s+of|(?:directly\s+)?opposite|the\s+(?:same\s+)?(?:level|height)\s+(?:of|as))\s+"
@@ -421,6 +425,9 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         lm = _landmark_after(clause, end)
         if lm is None:
             continue
+        if _ANOTHER_POINT.search(clause, 0, m.start()):
+            used.append((m.start(), lm.end))  # "halfway between the crown and the point 2 cun above the hairline"
+            continue
         level_only = (level_words and clause.rfind("level", 0, m.start()) >= 0) or "height" in clause[: m.start()]
         claims += _displace(lm, direction, d, clause[m.start() : lm.end], level_only=level_only)
         used.append((m.start(), lm.end))
@@ -573,7 +580,18 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
     while (lm := find_landmark(clause, pos)) is not None:
         pos = lm.end
         before = clause[: lm.start]
-        if any(s <= lm.start < e for s, e in used) or _DIR_ANY.search(before[-40:]) or "between" in before[-60:]:
+        if (
+            any(s <= lm.start < e for s, e in used)
+            or _DIR_ANY.search(before[-40:])
+            or "between" in before[-60:]
+            or re.search(r"\b(?:either|each|both)\s+sides?\b", before)  # "either side of the dip under ... the spine"
+            # "Beside the tendon at the little-finger edge of the wrist": where the tendon is across the limb.
+            or re.search(
+                r"\b(?:tendons?|muscles?|bones?|ligaments?|cords?)\s+(?:at|on|along|in)\s+the\s+(?:[\w-]+\s+){0,2}"
+                r"(?:edge|side|border)\s+of\s+(?:the\s+)?$",
+                before,
+            )
+        ):
             continue
         if re.search(
             r"\b(?:near|toward|towards|from|to|past|beyond|than|and|or|with|across|joining|connecting|linking)\s+(?:\w+\s+){0,3}$",
@@ -582,7 +600,10 @@ def _at_landmarks(clause: str, used: list[tuple[int, int]]) -> list[Claim]:
             continue
         if re.search(r"\bline\b[^,;]*\b(?:from|to|between|joining|connecting)\b", before):
             continue  # "on the line running from that hollow to the outer end of the elbow crease": an end of it
-        if re.match(r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls)\b", clause[lm.end :]):
+        if re.match(
+            r"\s+(?:touch|touches|lands|land|reaches|reach|rests|meets|points|falls|comes?\s+to\s+rest|settles?)\b",
+            clause[lm.end :],
+        ):
             continue  # "where the tip of the middle finger touches": a way to find it
 
         # "At the X", "in the X": where the figure has the landmark, the point must be at it (judge.py).

@@ -197,7 +197,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"outer\s+(?:bony\s+)?(?:knob|bump|epicondyle)", "lateral_epicondyle", {"arm": (-0.5, 0.5)}),
     (r"elbows?", None, {"arm": (-0.7, 0.7)}),
     (r"(?:(?:back|palm|dorsal|palmar|front)(?:[- ]side)?(?:[- ]of[- ](?:the[- ])?)?\s*)?wrist\s+creases?|creases?\s+(?:of|at|on)\s+(?:the\s+)?(?:back\s+of\s+the\s+|"  # noqa: E501 (a pattern reads best whole)
-     r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?(?!\s+(?:flexor|extensor))", None, {"arm": (11.8, 12.3)}),  # noqa: E501 (a pattern reads best whole)
+     r"palm\s+side\s+of\s+the\s+|front\s+of\s+the\s+)?wrist|wrist\s+joint|wrists?(?!\s+(?:flexor|extensor|tendons?|bones?))", None, {"arm": (11.8, 12.3)}),  # noqa: E501 (a pattern reads best whole)
     # The round head of the ulna, with its sides (SI6 is in the cleft on its thumb side).
     (r"(?:(?:round|rounded|small|bony)\s+){0,2}head\s+of\s+the\s+ulna|ulna(?:'s|’s)?\s+(?:(?:round|rounded|bony)\s+){0,2}head|"
      r"ulnar\s+head", "ulna_head", {"arm": (10.8, 12.0)}),

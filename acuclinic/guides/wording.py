@@ -171,7 +171,15 @@ _HEADING = re.compile(
     rf"^\s*(?:(?:{CODE.pattern})(?:\s+[a-z'-]+){{0,2}}|[a-z'-]+(?:\s+[a-z'-]+)?\s*\(\s*(?:{CODE.pattern})\s*\))\s*(?::|\s-\s|\s–\s)\s*"
 )
 # "Step 2:", "Marked in red:" inside a text: a label, not a place.
-_INNER_LABEL = re.compile(r"(?:(?<=[.;!?]\s)|^)\s*(?:step\s+\d+|marked\s+in\s+\w+|shown\s+in\s+\w+)\s*[:.)-]\s*")
+_INNER_LABEL = re.compile(
+    r"(?:(?<=[.;!?]\s)|^)\s*(?:step\s+\d+|marked\s+in\s+\w+|shown\s+in\s+\w+|\d{1,2}(?=[.)]\s))\s*[:.)-]\s*"
+)
+# A device or a tool put on the point is the point: "place the massager head one thumb-width above the crease".
+_DEVICE_ON = re.compile(
+    r"\b(?:place|put|position|rest|set|apply)\s+(?:the|your)\s+(?:massager|device|massage\s+(?:head|ball|tool|gun)|"
+    r"applicator|roller|tool)(?:\s+(?:head|tip|end|nozzle|attachment))?\s+"
+    r"(?=(?:on|at|in|over|into|between|just|right|directly|about|one|two|three|four|five|half|a|an|\d)\b)"
+)
 # A caption: "In the photo, the thumb rests in the hollow ...", "In the diagram, the dot lies on ...": where the
 # picture shows the point.
 _PICTURE = r"(?:photo|picture|diagram|image|illustration|drawing|figure|video|chart)"
@@ -290,9 +298,15 @@ def _went_from(m: re.Match) -> str:
     return f"{m['just'] or ''}{m['dir4']} {m['lm']}"  # "find the ankle bone and go behind it": behind the bone
 
 
+# Scots spellings a clinic's blog may keep: "the tip o' the tailbone", "aboot six thumb-widths oot", "face doon".
+_SCOTS_WORDS = {"o'": "of", "aboot": "about", "oot": "out", "doon": "down", "roond": "round", "wee": "small"}
+_SCOTS = re.compile(r"(?<![\w'])(o'|aboot|oot|doon|roond|wee)(?![\w'])")
+
+
 def rewrite(text: str) -> str:
     """``text`` in lower case and plain words, ready to be split into clauses."""
-    text = _NEGATION.sub(" ", spell_out(text.lower().replace("’", "'")))
+    text = _SCOTS.sub(lambda m: _SCOTS_WORDS[m.group(1)], text.lower().replace("’", "'"))
+    text = _NEGATION.sub(" ", spell_out(text))
     text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
     text = _VAGUE_THEN_EXACT.sub(r"\g<exact> ", text)  # "a hand's width and a bit (five thumb-widths)"
     text = _CODE_LINE.sub("the channel line", text)  # "on the LU5-LU9 line": a line, not two landmarks
@@ -311,6 +325,7 @@ def rewrite(text: str) -> str:
     text = _DIGIT_THEN_FACING.sub(" ", text)  # "on the little finger, on the side facing the ring finger"
     text = re.sub(r"[ \t]+", " ", text)
     text = _INNER_LABEL.sub(" ", text)
+    text = _DEVICE_ON.sub("", text)
     text = _TWO_SIDE_WORDS.sub(r"\2 side", text)
     text = _SIDE_AFTER_PART.sub(
         r"\g<0> of the \g<part>", text

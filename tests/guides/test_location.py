@@ -262,7 +262,9 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("BL2", "Beside the bridge of the nose, in the soft hollow below the eye."),  # a face landmark on the figure
      ("GB14", "On the forehead, in line with the pupil, below the eye."),
      ("LR3", "Point of the day: Taichong. Back of the hand, in the valley behind the thumb and index knuckles."),  # a label
-     ("BL10", "Today's point: Tianzhu. Lower back, a finger-width and a half beside the spine.")],
+     ("BL10", "Today's point: Tianzhu. Lower back, a finger-width and a half beside the spine."),
+     ("PC6", "1. Turn the palm up. 2. Place the massager head on the back of the forearm, two thumb-widths up. 3. Hold."),
+     ("BL40", "Kindly ask the patient to lie face down: at the middle of the crease at the front of the elbow.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -404,7 +406,19 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("SI18", "Under the cheekbone, straight down from the outer corner of the eye."),
      ("GB14", "On the forehead, right over the pupil, a thumb-width above the eyebrow."),
      ("LI4", "Point of the day: Hegu, the headache point. Back of the hand, beside the middle of the index finger bone."),
-     ("CV1", "Perineal region: halfway between the anus and the back of the genitals.")],
+     ("CV1", "Perineal region: halfway between the anus and the back of the genitals."),
+     ("GV1", "Between the very tip o' the tailbone and the back passage."),  # Scots spelling; the coccyx's tip
+     ("LU1", "Find the hollow under the outer end of the collarbone, near the shoulder, then go a thumb-width down."),
+     ("BL18", "Lie face down and find the ninth bump of the thoracic spine, the ninth thoracic. Two finger-widths either side of the dip under it."),
+     ("BL13", "Three bumps down from the big one at the base of the neck is the third thoracic. Below it, a finger-width and a half to each side."),
+     ("BL40", "Kindly ask the patient to lie face down. The point is in the middle of the crease behind the knee."),
+     ("HT8", "Make a loose fist: on the palm where the little fingertip comes to rest, between the fourth and fifth hand bones."),
+     ("SI3", "Loose fist: at the ulnar end of the distal palm crease, just behind the little-finger knuckle."),
+     ("SI9", "With the arm by the side, a thumb-width above the top of the back armpit crease."),
+     ("HT6", "Half a thumb-width above the wrist crease, on the thumb side of the tendon at the little-finger edge of the wrist."),
+     ("PC6", "1. Turn the palm up. 2. Place the massager head two thumb-widths above the wrist crease, between the two tendons. 3. Hold."),
+     ("SP10", "On the inner thigh slightly above the knee, two thumb-widths above the top inner corner of the kneecap."),
+     ("GV23", "On the midline of the head, halfway between the front hairline and the point two cun behind it.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
