@@ -106,7 +106,7 @@ _LEAD_IN = re.compile(
     r"roll|kneel)\b))\s*,?\s+)+"
 )
 _WHERE = (
-    r"(?:(?:just|right|directly|about|roughly|exactly|slightly|also)\s+)?(?:on|at|in|over|into|between|inside|along|"
+    r"(?:(?:just|right|directly|about|roughly|exactly|slightly|also|only)\s+)?(?:on|at|in|over|into|between|inside|along|"
     r"behind|below|above|under|beneath|beside|next\s+to|alongside|halfway|midway|level|in\s+front|\d|one|two|three|four|"
     r"five|six|seven|eight|"
     r"half|a\s+(?:thumb|hand|finger|palm))\b"

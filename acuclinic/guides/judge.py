@@ -366,6 +366,10 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
         opposite = OPPOSITE.get(placement.aspect)
         front_back = placement.part in _TRUNK and parts <= _TRUNK and opposite in ("anterior", "posterior")
         limb_word = placement.part in parts and opposite in ("anterior", "posterior")  # "the back of the leg"
+        # "The inside of the wrist" for a point two cun above it: the face of the limb there is the same.
+        limb_word |= opposite in ("anterior", "posterior") and any(
+            placement.part in group and parts <= group for group in _SAME_FACE
+        )
         if (
             ((placement.part in parts and len(parts) == 1) or front_back or limb_word)
             and opposite
@@ -411,6 +415,11 @@ def _zone(clause: str, placement: Placement) -> tuple[str | None, bool]:
 
 
 _ARM_FACES = {"forearm", "wrist", "hand", "finger"}
+# A segment and the joint at its end, whose front and back are one surface of the limb.
+_SAME_FACE = (
+    frozenset({"forearm", "wrist"}), frozenset({"lower_leg", "ankle"}), frozenset({"thigh", "knee"}),
+    frozenset({"upper_arm", "elbow"}),
+)  # fmt: skip
 _BETWEEN_BLADES = re.compile(
     r"\s*(?:(?:along|on|down)\s+the\s+(?:spine|midline|backbone)\s+)?(?:(?:right|just|somewhere)\s+)?(?:in\s+)?"
     r"between\s+(?:the|both)\s+shoulder[- ]blades\b"

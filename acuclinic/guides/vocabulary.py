@@ -326,7 +326,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"(?:tendons?\s+of\s+(?:the\s+)?)?palmaris\s+longus(?:\s+tendons?)?", "palmaris", {}),
     (r"(?:finger|extensor)\s+tendons?|tendons?\s+of\s+(?:the\s+)?extensor\s+digitorum(?:\s+communis)?|extensor\s+digitorum"
      r"(?:\s+communis)?(?:\s+tendons?)?|tendons?\s+(?:that\s+)?(?:go|going|run|running)\s+to\s+the\s+fingers", "finger_tendons", {}),  # noqa: E501 (a pattern reads best whole)
-    (r"(?:point|tip)\s+of\s+the\s+shoulder|shoulder\s+tip|acromion|bony\s+tip(?:\s+of\s+the\s+shoulder)?|shoulder\s+joint|"
+    (r"(?:point|tip)\s+of\s+the\s+shoulder|shoulder\s+tip|acromion|bony\s+tip(?:\s+of\s+the\s+shoulder|(?!\s+of\b))|shoulder\s+joint|"
      r"shoulder(?:\s+girdle)?s?(?!\s*blades?)", "shoulder_tip", {}),
     (r"(?:the\s+)?midline|centre\s+line|center\s+line|middle\s+line", None, {"midline": (0, 0)}),
     (r"spine|backbone|spinal\s+column", None, {"midline": (0, 0)}),
@@ -464,7 +464,7 @@ SHORTHAND = [
     # Spoken fillers inside a sentence: "come up, um, two cun".
     (r"\b(?:um+|uh+|erm|er)\b,?\s*", ""),
     # "four and half cun", "one and half": a half more.
-    (r"\band\s+half\b", "and a half"),
+    (r"(?<=\w)\s+and\s+half\b(?!\s+(?:an?|the)\b)", " and a half"),  # not "... and half a thumb-width"
 ]  # fmt: skip
 SHORTHAND_RE = [(re.compile(pattern), words) for pattern, words in SHORTHAND]
 

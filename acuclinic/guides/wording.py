@@ -219,6 +219,32 @@ _FINGERS_IN = re.compile(
     r"\b(?:rest|put|place|press|sink|settle)\s+(?:your\s+|the\s+|two\s+|three\s+|both\s+)?(?:index\s+|middle\s+)?"
     rf"(?:finger(?:tip)?s?|thumbs?)\s+(?:gently\s+)?(?:in|into)\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b)"
 )
+# An audio guide's "let your fingers rest on the upper back", "let your hand settle on the top of the shoulder":
+# where the hand comes to rest is the place.
+_LET_REST = re.compile(
+    r"\blet\s+(?:your|the)\s+(?:(?:index|middle|two|three)\s+)?(?:finger(?:tip)?s?|hands?|thumbs?|palms?)\s+"
+    r"(?:gently\s+)?(?:rest|settle|sit|lie|sink|land)\s+(?=(?:on|in|into|over|at|just|right|between|along)\b)"
+)
+# "Let your fingers travel down the forearm from the elbow crease, four thumb-widths": that far down from it.
+_LET_TRAVEL = re.compile(
+    r"\blet\s+(?:your|the)\s+(?:finger(?:tip)?s?|hands?|thumbs?)\s+(?:travel|walk|wander|slide|glide|move|drift|run)\s+"
+    r"(?P<dir>up|down|along)\s+(?P<part>the\s+[^,;.]+?)(?:\s+from\s+(?P<lm>the\s+[^,;.]+?))?\s*,\s+"
+    rf"(?:(?:just|about|roughly)\s+)?(?P<d>{NUMBER}\s*{UNIT})(?=\s*[,;.]|\s+(?:and|then|along|on)\b)"
+)
+
+
+_LET_TRAVEL_ON = re.compile(
+    r"\blet\s+(?:your|the)\s+(?:finger(?:tip)?s?|hands?|thumbs?)\s+(?:travel|walk|wander|slide|glide|move|drift|run)\s+"
+    r"(?:up|down|along)\s+(?=the\s+[^,;.]+?\s*,)"
+)
+
+
+def _travelled(m: re.Match) -> str:
+    direction = m["dir"] if m["dir"] != "along" else "from"
+    start = m["lm"] or ""
+    return f"on {m['part']}, {m['d']} {direction} {'from ' if direction != 'from' else ''}{start}".rstrip()
+
+
 # "The point is the dip right above that arch": the dip.
 _POINT_IS_THE = re.compile(rf"\bthe\s+(?:point|spot)\s+is\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b)")
 # "That arch", "this ridge": the one named before.
@@ -299,13 +325,18 @@ def _went_from(m: re.Match) -> str:
 
 
 # Scots spellings a clinic's blog may keep: "the tip o' the tailbone", "aboot six thumb-widths oot", "face doon".
-_SCOTS_WORDS = {"o'": "of", "aboot": "about", "oot": "out", "doon": "down", "roond": "round", "wee": "small"}
-_SCOTS = re.compile(r"(?<![\w'])(o'|aboot|oot|doon|roond|wee)(?![\w'])")
+_SCOTS_WORDS = {
+    "o'": "of", "aboot": "about", "oot": "out", "doon": "down", "roond": "round", "wee finger": "little finger",
+    "wee toe": "little toe", "wee": "small",
+}  # fmt: skip
+_SCOTS = re.compile(r"(?<![\w'])(o'|aboot|oot|doon|roond|wee[\s-]+finger|wee[\s-]+toe|wee)(?![\w'])")
 
 
 def rewrite(text: str) -> str:
     """``text`` in lower case and plain words, ready to be split into clauses."""
-    text = _SCOTS.sub(lambda m: _SCOTS_WORDS[m.group(1)], text.lower().replace("’", "'"))
+    text = _SCOTS.sub(
+        lambda m: _SCOTS_WORDS[" ".join(m.group(1).replace("-", " ").split())], text.lower().replace("’", "'")
+    )
     text = _NEGATION.sub(" ", spell_out(text))
     text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
     text = _VAGUE_THEN_EXACT.sub(r"\g<exact> ", text)  # "a hand's width and a bit (five thumb-widths)"
@@ -332,6 +363,9 @@ def rewrite(text: str) -> str:
     )  # "on the back of the wrist, on the thumb side"  # "on the ulnar, little-finger side of the tendon"
     text = _FOR_CODE.sub("", text)  # "For ST39, bend the knee ..."
     text = _FINGERS_IN.sub("in ", text)
+    text = _LET_REST.sub("", text)
+    text = _LET_TRAVEL.sub(_travelled, text)
+    text = _LET_TRAVEL_ON.sub("on ", text)  # "let your fingers travel up the inside of the thigh, seven ..."
     text = _POINT_IS_THE.sub("at ", text)
     text = _THAT_NOUN.sub(_that_noun, text)
     text = _THIRD_PERSON.sub("the ", text)  # "Mum's belly button", "the client's kneecap"

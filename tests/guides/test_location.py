@@ -264,7 +264,13 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LR3", "Point of the day: Taichong. Back of the hand, in the valley behind the thumb and index knuckles."),  # a label
      ("BL10", "Today's point: Tianzhu. Lower back, a finger-width and a half beside the spine."),
      ("PC6", "1. Turn the palm up. 2. Place the massager head on the back of the forearm, two thumb-widths up. 3. Hold."),
-     ("BL40", "Kindly ask the patient to lie face down: at the middle of the crease at the front of the elbow.")],
+     ("BL40", "Kindly ask the patient to lie face down: at the middle of the crease at the front of the elbow."),
+     ("SI6", "On the inside of the wrist, a thumb-width above the crease, by the knob of the ulna."),  # the joint's face
+     ("TE10", "On the back of the upper arm, three thumb-widths above the bony tip of the elbow."),
+     ("LU6", "Let your fingers travel down the forearm from the elbow crease, a hand's width, on the thumb side."),
+     ("SP6", "Let your fingers travel up the inside of the thigh, three thumb-widths above the knee."),
+     ("LU9", "At the wrist crease on the wee-finger side, beside the tendon."),
+     ("CV12", "For the stomach we used a point only one cun above the belly button, on the midline.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -418,7 +424,13 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("HT6", "Half a thumb-width above the wrist crease, on the thumb side of the tendon at the little-finger edge of the wrist."),
      ("PC6", "1. Turn the palm up. 2. Place the massager head two thumb-widths above the wrist crease, between the two tendons. 3. Hold."),
      ("SP10", "On the inner thigh slightly above the knee, two thumb-widths above the top inner corner of the kneecap."),
-     ("GV23", "On the midline of the head, halfway between the front hairline and the point two cun behind it.")],
+     ("GV23", "On the midline of the head, halfway between the front hairline and the point two cun behind it."),
+     ("PC6", "On the inside of the wrist, two thumb-widths above the crease, between the two tendons."),
+     ("TE10", "Bend the elbow: one thumb-width above the bony tip of the elbow, in the dip."),
+     ("LI10", "Let your fingers travel down the forearm from the outer end of the elbow crease, two thumb-widths."),
+     ("HT7", "At the wrist crease, at the wee-finger end, on the thumb side of the tendon."),
+     ("GB21", "Let your hand rest on the top of the shoulder, halfway between the base of the neck and the shoulder tip."),
+     ("KI16", "We used a point only half a thumb-width beside the belly button.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
