@@ -144,12 +144,13 @@ _ON_DIGIT = re.compile(
     r"(?![- ](?:side|edge|end|border)|'s|’s)"
 )
 _DIGIT_FACING = re.compile(
-    rf"\b(?:side|edge|corner)(?:\s+of\s+the\s+(?:finger\s?|toe\s?|thumb\s?)?nail)?\s+(?:that\s+|which\s+)?(?:faces|facing|next\s+to|"
+    rf"\b(?:side|edge|corner)(?:\s+of\s+the\s+(?:(?:finger\s?|toe\s?|thumb\s?)?nail|thumb|(?:[\w-]+\s+)?(?:finger|toe)))?\s+"
+    rf"(?:that\s+|which\s+)?(?:faces|facing|next\s+to|"
     rf"nearest(?:\s+to)?|closest\s+to|toward|towards|on\s+the\s+side\s+of)\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers))|"
     # "on its middle-finger side", "the nail corner on the second-toe side": the neighbour named for the side.
     r"\b(?:its|the)\s+(?:[a-z]+,?\s+)?(?P<n>index|middle|ring|second|third|fourth|2nd|3rd|4th|big|great|little)"
     r"[- ](?:finger|toe)[- ](?:side|edge|corner)\b|"
-    rf"\bon\s+the\s+side\s+of\s+the\s+(?P<s>{DIGIT_WORD})[- ]?(?:finger|toe)?\b"
+    rf"\bon\s+the\s+side\s+of\s+the\s+(?P<s>{DIGIT_WORD})[- ]?(?:finger|toe)?\b(?!\s*(?:that|which)\s+fac)"
 )
 _DIGIT_AWAY = re.compile(
     rf"\b(?:away|furthest|farthest)\s+from\s+(?:the\s+)?(?P<d>{DIGIT_WORD}|other\s+(?:toes|fingers)|rest)"
@@ -713,12 +714,14 @@ def _digit_claims(clause: str) -> list[Claim]:
             offset = 0.0
             facing = _DIGIT_FACING.search(clause)
             away = _DIGIT_AWAY.search(clause)
+            end = on.end()
             for found, sign in ((facing, 1), (away, -1)):
                 if found:
                     other = next(v for v in found.groupdict().values() if v)
                     o = _digit(other) if not other.startswith(("other", "rest")) else (2 if d == 1 else None)
                     if o and o != d:
                         offset = sign * (0.25 if o > d else -0.25)
+                        end = max(end, found.end())
             side = re.search(
                 r"\b(radial|ulnar|thumb|little[- ]finger|tibial|fibular|medial|lateral)[- ](?:side|edge|border|(?:nail\s+)?corner)",  # noqa: E501 (a pattern reads best whole)
                 clause,
@@ -734,7 +737,7 @@ def _digit_claims(clause: str) -> list[Claim]:
                 if side.group(1).startswith("little") and d == 5:
                     offset = 0.25
             if offset:
-                claims.append(Claim("side", d + offset, d + offset, 0.12, words=on.group(0)))
+                claims.append(Claim("side", d + offset, d + offset, 0.12, words=clause[on.start() : end]))
             else:
                 claims.append(Claim("side", d - 0.3, d + 0.3, 0.0, words=on.group(0)))
     return claims

@@ -36,7 +36,7 @@ CHANNEL_SIDE: dict[str, dict[str, tuple[float, float]]] = {
     "LU": {"arm": SIDE_RANGE_DEFAULTS["radial"]}, "LI": {"arm": SIDE_RANGE_DEFAULTS["radial"]},
     "HT": {"arm": SIDE_RANGE_DEFAULTS["ulnar"]}, "SI": {"arm": SIDE_RANGE_DEFAULTS["ulnar"]},
     # The triple energizer runs up from between the ring and little fingers to the middle of the back of the forearm.
-    "PC": {"arm": (2.0, 4.0)}, "TE": {"arm": (2.0, 4.6)},
+    "PC": {"arm": (2.3, 3.7)}, "TE": {"arm": (2.3, 4.6)},
     "SP": {"leg": SIDE_RANGE_DEFAULTS["medial"]}, "LR": {"leg": SIDE_RANGE_DEFAULTS["medial"]},
     "KI": {"leg": SIDE_RANGE_DEFAULTS["medial"]}, "GB": {"leg": SIDE_RANGE_DEFAULTS["lateral"]},
     "ST": {"leg": (2.4, 5.5)}, "BL": {"leg": (2.2, 5.5)},

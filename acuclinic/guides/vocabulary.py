@@ -319,7 +319,7 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
      r"(?:shin\s?bone|tibia)(?:'s|’s)?(?:\s+(?:sharp|front|inner)\s+(?:edge|crest|border))?|shin\s+(?:crest|edge|ridge)|"
      r"(?:anterior\s+|medial\s+)?tibial\s+(?:crest|border|edge|margin)|"
      r"(?:crest|edge|ridge)\s+of\s+the\s+shin", "tibia", {}),
-    (r"fibula", "fibula", {}),
+    (r"fibula|(?:thinner|thin|slender|smaller|outer)\s+(?:lower[- ])?leg\s+bone", "fibula", {}),
     # The wrist flexor tendons, each at its own place across the palm side of the forearm (STRUCTURE_SIDE).
     (r"(?:tendons?\s+of\s+(?:the\s+)?)?flexor\s+carpi\s+radialis(?:\s+tendons?)?", "fcr", {}),
     (r"(?:tendons?\s+of\s+(?:the\s+)?)?flexor\s+carpi\s+ulnaris(?:\s+tendons?)?", "fcu", {}),

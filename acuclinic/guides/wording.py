@@ -176,8 +176,8 @@ _INNER_LABEL = re.compile(
 )
 # A device or a tool put on the point is the point: "place the massager head one thumb-width above the crease".
 _DEVICE_ON = re.compile(
-    r"\b(?:place|put|position|rest|set|apply)\s+(?:the|your)\s+(?:massager|device|massage\s+(?:head|ball|tool|gun)|"
-    r"applicator|roller|tool)(?:\s+(?:head|tip|end|nozzle|attachment))?\s+"
+    r"\b(?:place|put|position|rest|set|apply)\s+(?:(?:the|your)\s+(?:massager|device|massage\s+(?:head|ball|tool|gun)|"
+    r"applicator|roller|tool)(?:\s+(?:head|tip|end|nozzle|attachment))?|it)\s+"
     r"(?=(?:on|at|in|over|into|between|just|right|directly|about|one|two|three|four|five|half|a|an|\d)\b)"
 )
 # A caption: "In the photo, the thumb rests in the hollow ...", "In the diagram, the dot lies on ...": where the
@@ -200,8 +200,9 @@ _DOT = re.compile(
 # "Run your thumb up the inner edge of the shin bone until it stops under the knob": on that edge, under the knob.
 _RUN_UNTIL = re.compile(
     r"\b(?:run|slide|glide|walk|trace|move)\s+(?:your|a|the|one|two)\s+(?:[\w-]+\s+)?(?:finger|thumb|fingertip|hand)s?\s+"
-    r"(?:up|down|along|across)\s+(?P<part>(?:the|your)\s+[^,;.]+?)\s+(?:until|till|to\s+where)\s+(?:it|they|you)\s+"
-    r"(?:stops?|bumps?\s+into|reach(?:es)?|hits?|meets?|comes?\s+to|drops?\s+into|sinks?\s+into|runs?\s+into)\s+"
+    r"(?:up|down|along|across)\s+(?P<part>(?:the|your)\s+[^,;.]+?)\s+(?:(?:until|till|to\s+where)\s+(?:it|they|you)\s+"
+    r"(?:stops?|bumps?\s+into|reach(?:es)?|hits?|meets?|comes?\s+to|drops?\s+into|sinks?\s+into|runs?\s+into)\s+|"
+    rf"(?:in)?to\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b))"
 )
 # "From your navel, measure five thumb-widths straight down": that far from it.
 _FROM_THEN_MEASURE = re.compile(

@@ -270,7 +270,12 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LU6", "Let your fingers travel down the forearm from the elbow crease, a hand's width, on the thumb side."),
      ("SP6", "Let your fingers travel up the inside of the thigh, three thumb-widths above the knee."),
      ("LU9", "At the wrist crease on the wee-finger side, beside the tendon."),
-     ("CV12", "For the stomach we used a point only one cun above the belly button, on the midline.")],
+     ("CV12", "For the stomach we used a point only one cun above the belly button, on the midline."),
+     ("PC5", "On the palm side of the forearm, three cun above the wrist crease, on the thumb side."),  # middle line
+     ("TE5", "On the back of the forearm, two cun above the wrist, on the thumb side."),
+     ("LU11", "On the side of the thumb that faces the index finger, beside the nail corner."),
+     ("GB34", "Run your thumb up the inner side of the shin to the hollow under the bony knob below the knee."),
+     ("ST45", "Place it on the second toe at the nail corner on the big-toe side.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -430,7 +435,10 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("LI10", "Let your fingers travel down the forearm from the outer end of the elbow crease, two thumb-widths."),
      ("HT7", "At the wrist crease, at the wee-finger end, on the thumb side of the tendon."),
      ("GB21", "Let your hand rest on the top of the shoulder, halfway between the base of the neck and the shoulder tip."),
-     ("KI16", "We used a point only half a thumb-width beside the belly button.")],
+     ("KI16", "We used a point only half a thumb-width beside the belly button."),
+     ("PC6", "Two cun above the wrist crease, right between the two tendons in the middle of the forearm."),
+     ("GB34", "Run your thumb up the outer side of the leg to the hollow in front of and below the top of the thinner leg bone."),
+     ("ST45", "Place it on the second toe, at the nail corner on the side away from the big toe.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
