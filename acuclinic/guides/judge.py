@@ -193,7 +193,9 @@ def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
         located = _NOT_PARTS.sub(
             " ",
             ", ".join(
-                c.text for c in reading.clauses if c.kind in ("position", "reference") and not _NEAR.match(c.text)
+                _WHEN_TAIL.sub("", c.text)
+                for c in reading.clauses
+                if c.kind in ("position", "reference") and not _NEAR.match(c.text)
             ),
         )
         found = contradiction(located, part=placement.part, aspect=placement.aspect, region_label=placement.part)
@@ -220,6 +222,8 @@ def _judge(text: str, placement: Placement, verdict: Verdict) -> Verdict:
 
 # "Near the shoulder", "towards the thumb": how close it is to a part, not what it is on.
 _NEAR = re.compile(r"(?:just\s+|quite\s+|very\s+|fairly\s+)?(?:near|close\s+to|towards?|nearer|closer\s+to)\b")
+# "... that stand out when the thumb is lifted": the rest of the clause is how to find it.
+_WHEN_TAIL = re.compile(r"\b(?:when|while|whenever|as\s+you|if\s+you)\b.*$")
 # A cue that moves a part ("bend the knee", "pull the big toe up"), and the parts that feel for a point.
 _MOVES = re.compile(
     r"\b(?:bend|bent|bending|flex|flexed|flexing|straighten|pull|pulling|lift|lifting|raise|raising|curl|curling|"

@@ -67,6 +67,10 @@ class Reading:
 _DIR_RE = [(re.compile(rf"(?:{pattern})\b"), name) for pattern, name in DIRECTIONS]
 _DIR_ANY = re.compile(r"\b(?:" + "|".join(p for p, _ in DIRECTIONS) + r")\b")
 _FILLER = r"(?:(?:out|in|further|higher|lower|straight|directly|forward|round|farther|more|or\s+so|or\s+more)\s+)*"
+_PALM_TENDONS = re.compile(
+    r"\bbetween\s+(?:the\s+)?two\s+(?:central|middle|flexor)\s+"
+    r"(?:(?:wrist\s+)?tendons|cords)\b(?![^,;.]*\b(?:thumb|snuff\s?box))"  # not the thumb's, at the snuffbox
+)
 # A distance that places another point: "the point 2 cun above the hairline", "the one three cun below it".
 _ANOTHER_POINT = re.compile(
     r"\b(?:the|a|another)\s+(?:[\w-]+\s+)?(?:point|spot|one)\s+(?:that\s+is\s+|which\s+is\s+)?$"
@@ -415,6 +419,9 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
     )
     claims: list[Claim] = []
     used: list[tuple[int, int]] = []
+    if limb == "arm" and (between := _PALM_TENDONS.search(clause)):
+        # "Between the two central tendons": the wrist flexors, on the palm side of the forearm.
+        claims.append(Claim("face", direction="anterior", words=between.group(0)))
     level_words = re.search(r"\b(?:level|height)\b", clause) is not None
     # Distances: "two cun above the wrist crease", "a hand's width below the knee".
     for m in _DISTANCE_RE.finditer(clause):
@@ -441,6 +448,10 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
             for d in _DISTANCE_RE.finditer(clause, 0, m.start())
         ):
             continue  # "3 cun below the pulse in the groin at the level of the pubic bone": the pulse's level
+        if re.search(
+            r"\b(?:one|two|three|a|an)\s+(?:rib\s+)?(?:gaps?|spaces?\s+)?(?:below|above|under)\s+$", clause[: m.start()]
+        ):
+            continue  # "the rib gap one below the level of the nipple": a count of rib spaces from that level
         lm = _landmark_after(clause, m.end())
         if lm is None:
             continue

@@ -275,7 +275,8 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("TE5", "On the back of the forearm, two cun above the wrist, on the thumb side."),
      ("LU11", "On the side of the thumb that faces the index finger, beside the nail corner."),
      ("GB34", "Run your thumb up the inner side of the shin to the hollow under the bony knob below the knee."),
-     ("ST45", "Place it on the second toe at the nail corner on the big-toe side.")],
+     ("ST45", "Place it on the second toe at the nail corner on the big-toe side."),
+     ("TE6", "Palm up: three cun above the wrist crease, between the two central tendons.")],  # the palm side
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -438,7 +439,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("KI16", "We used a point only half a thumb-width beside the belly button."),
      ("PC6", "Two cun above the wrist crease, right between the two tendons in the middle of the forearm."),
      ("GB34", "Run your thumb up the outer side of the leg to the hollow in front of and below the top of the thinner leg bone."),
-     ("ST45", "Place it on the second toe, at the nail corner on the side away from the big toe.")],
+     ("ST45", "Place it on the second toe, at the nail corner on the side away from the big toe."),
+     ("LI5", "In the snuffbox, the hollow between two tendons that stand out when the thumb is lifted."),
+     ("ST18", "Find the rib gap one below the level of the nipple, straight below it.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
