@@ -333,12 +333,35 @@ _SCOTS_WORDS = {
 _SCOTS = re.compile(r"(?<![\w'])(o'|aboot|oot|doon|roond|wee[\s-]+finger|wee[\s-]+toe|wee)(?![\w'])")
 
 
+# "The big tendon" is the biceps tendon in the elbow crease and the kneecap tendon below the kneecap.
+_BIG_TENDON = re.compile(r"\bthe\s+(?:big|thick|large|main|firm|ropey|ropy|strong|prominent)\s+(?:central\s+)?tendon\b")
+_ELBOW_WORD = re.compile(r"\belbow\b")
+_KNEE_WORD = re.compile(r"\bknee(?:\s?cap)?s?\b")
+_ARM_WORD = re.compile(r"\b(?:elbow|wrist|hand|palm|arm|forearm|finger|thumb)s?\b")
+_LEG_WORD = re.compile(r"\b(?:knee(?:\s?cap)?|leg|thigh|shin|foot|ankle|toe)s?\b")
+# "Two dips appear at the shoulder tip; this one is the back one": behind the shoulder's tip.
+_ONE_OF_TWO_DIPS = re.compile(
+    r"\b(?:this\s+one|this|yours|ours|it|the\s+point)\s+is\s+the\s+(?P<d>front|back|rear|forward)\s+"
+    rf"(?:one|{HOLLOW}|dimple)\b"
+)
+
+
+def _one_of_two(m: re.Match) -> str:
+    return "in front of the shoulder tip" if m["d"] in ("front", "forward") else "behind the shoulder tip"
+
+
 def rewrite(text: str) -> str:
     """``text`` in lower case and plain words, ready to be split into clauses."""
     text = _SCOTS.sub(
         lambda m: _SCOTS_WORDS[" ".join(m.group(1).replace("-", " ").split())], text.lower().replace("’", "'")
     )
     text = _NEGATION.sub(" ", spell_out(text))
+    if _ELBOW_WORD.search(text) and not _LEG_WORD.search(text):
+        text = _BIG_TENDON.sub("the biceps tendon", text)
+    elif _KNEE_WORD.search(text) and not _ARM_WORD.search(text):
+        text = _BIG_TENDON.sub("the kneecap tendon", text)
+    if re.search(r"\bshoulder\b", text) and re.search(rf"\btwo\s+(?:{HOLLOW}|dimples)", text):
+        text = _ONE_OF_TWO_DIPS.sub(_one_of_two, text)
     text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
     text = _VAGUE_THEN_EXACT.sub(r"\g<exact> ", text)  # "a hand's width and a bit (five thumb-widths)"
     text = _CODE_LINE.sub("the channel line", text)  # "on the LU5-LU9 line": a line, not two landmarks

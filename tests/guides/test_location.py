@@ -276,7 +276,10 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LU11", "On the side of the thumb that faces the index finger, beside the nail corner."),
      ("GB34", "Run your thumb up the inner side of the shin to the hollow under the bony knob below the knee."),
      ("ST45", "Place it on the second toe at the nail corner on the big-toe side."),
-     ("TE6", "Palm up: three cun above the wrist crease, between the two central tendons.")],  # the palm side
+     ("TE6", "Palm up: three cun above the wrist crease, between the two central tendons."),  # the palm side
+     ("LU5", "Bend the elbow a little: in the crease, on the little-finger side of the big tendon."),  # the biceps tendon
+     ("ST35", "With the knee bent, in the dip below the kneecap on the inner side of the big tendon."),  # the kneecap's
+     ("TE14", "Raise the arm out sideways: two hollows show at the tip of the shoulder; the point is the front one.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -441,7 +444,10 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("GB34", "Run your thumb up the outer side of the leg to the hollow in front of and below the top of the thinner leg bone."),
      ("ST45", "Place it on the second toe, at the nail corner on the side away from the big toe."),
      ("LI5", "In the snuffbox, the hollow between two tendons that stand out when the thumb is lifted."),
-     ("ST18", "Find the rib gap one below the level of the nipple, straight below it.")],
+     ("ST18", "Find the rib gap one below the level of the nipple, straight below it."),
+     ("PC3", "In the elbow crease, on the little-finger side of the big tendon in the middle."),
+     ("HT7", "Rest the back of the hand on the knee: at the little-finger end of the wrist crease, thumb side of the big tendon."),
+     ("LI15", "Lift the arm to the side: two dips show at the point of the shoulder, and this one is the front one.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
