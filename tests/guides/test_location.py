@@ -14,7 +14,19 @@ from acuclinic.guides import parser
 from acuclinic.guides.checks import ERROR, INFO, GuideDraft, PointEntry, atlas_facts, check_guide
 from acuclinic.guides.judge import judge
 from acuclinic.guides.vocabulary import TOLERANCE_FLOOR, figure_names
-from tests.guides.lay_corpus.corpus import BLIND, EIGHTH, FIFTH, FRESH, HELD_OUT, NINTH, PATH, SEVENTH, SIXTH, load
+from tests.guides.lay_corpus.corpus import (
+    BLIND,
+    EIGHTH,
+    FIFTH,
+    FRESH,
+    HELD_OUT,
+    NINTH,
+    PATH,
+    SEVENTH,
+    SIXTH,
+    TENTH,
+    load,
+)
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -59,25 +71,29 @@ def test_wrong_lay_descriptions_caught(corpus):
 # These floors keep what it reads now; except on the blind corpus they are below the issue's 97 % target.
 _LATER_CORPORA = [
     # A third writer: 85.8 % caught, 3.6 % false alarms on arrival.
-    pytest.param(FRESH, 0.94, id="fresh"),
+    pytest.param(FRESH, 0.95, id="fresh"),
     # A fourth, in five voices (forum, handout, translated clinic site, receptionist, textbook): 80.5 %, 4.6 %;
     # the checker then learnt to read through the framing ("Receptionist: that point is on ...").
     pytest.param(BLIND, 0.97, id="blind"),
     # A fifth, imitating clinic web pages (marketing copy, shorthand, a physio, self-care steps, a leaflet, an FAQ):
     # 70.3 %, 4.2 %; then shorthand spelt out, what a point is for set aside, "find X and go up two thumb-widths".
-    pytest.param(FIFTH, 0.89, id="fifth"),
+    pytest.param(FIFTH, 0.91, id="fifth"),
     # A sixth (an encyclopedia, a student's notes, massage, a spoken class, a British clinic, reviews): 72.3 %,
     # 3.4 % on arrival, after the tuning on the fifth.
-    pytest.param(SIXTH, 0.84, id="sixth"),
+    pytest.param(SIXTH, 0.88, id="sixth"),
     # A seventh pair (an app's steps, a translated textbook, a forum, a sports therapist; a newspaper column, picture
     # captions, a yoga teacher, an American blog): 70.7 %, 2.9 % on arrival, the same as before the sixth's tuning.
-    pytest.param(SEVENTH, 0.85, id="seventh"),
+    pytest.param(SEVENTH, 0.88, id="seventh"),
     # An eighth pair (a nurse, a clinic's web chat, an anatomy tutor, a teenager's leaflet; a podcast, an Australian
     # FAQ, a martial-arts instructor, a carer's notes): 87.1 %, 0.7 % on arrival after the tuning on the seventh.
-    pytest.param(EIGHTH, 0.91, id="eighth"),
+    pytest.param(EIGHTH, 0.93, id="eighth"),
     # A ninth pair (a GP's handout, social-media captions, a running coach, an American massage textbook; a midwife,
     # a follow-up email, an Irish clinic, students' quiz items): 92.9 %, 2.9 % on arrival after the eighth's tuning.
-    pytest.param(NINTH, 0.92, id="ninth"),
+    pytest.param(NINTH, 0.96, id="ninth"),
+    # A tenth pair (a physiotherapist, a pharmacy leaflet, a Scottish clinic's blog, an audio-guided session; a
+    # student's notes, an Indian wellness site, a massage device's manual, a practitioner's letter): 81.1 %, 5.4 %
+    # on arrival after the ninth's tuning (80.7 %, 5.0 % for the checker before it).
+    pytest.param(TENTH, 0.93, id="tenth"),
 ]
 
 
