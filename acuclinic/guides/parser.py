@@ -572,10 +572,22 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         if re.search(pattern, clause):
             claims.append(Claim(f"rel:{key}", direction=direction, words=pattern))
     # The point is at a landmark: "at the wrist crease", "in the notch at the top of the breastbone".
-    if kind == "position":
+    if kind == "position" or (kind == "reference" and _bare_landmark(clause)):
         claims += _at_landmarks(clause, used)
     claims += _side_claims(clause, limb)
     return claims
+
+
+def _bare_landmark(clause: str) -> bool:
+    """A list's item that is a landmark alone ("dorsum of hand, midpoint of 2nd metacarpal"): where the point is."""
+    lm = find_landmark(clause)
+    return (
+        lm is not None
+        and not lm.small
+        and set(lm.axes) <= {"arm", "leg", "side"}  # not a level glossed in brackets ("(the seventh thoracic)")
+        and re.fullmatch(r"(?:the\s+)?", clause[: lm.start]) is not None
+        and lm.end == len(clause)
+    )
 
 
 _PAIRED_DIP = re.compile(
