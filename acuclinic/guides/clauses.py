@@ -99,7 +99,7 @@ _DEFINITION = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:(?:on\s+the\s+phone|in\s+my\s+experience|at\s+(?:my|your|the)\s+(?:last|first|next)\s+(?:appointment|session|visit)|"
     r"last\s+(?:session|time|week|visit)|this\s+time|honestly|basically|so|well|okay|ok|just\s+so\s+you\s+know|"
-    r"please|kindly|"
+    r"please|kindly|still|again|"
     # "My physio has me lie face down ...": what follows is the cue.
     r"(?:my|the|your)\s+(?:physio|acupuncturist|practitioner|therapist|teacher|doctor)\s+(?:has|had|gets|got|asks|asked|tells|"
     r"told|wants)\s+(?:me|you|us|them|him|her|the\s+(?:client|patient))(?:\s+to)?(?=\s+(?:lie|lay|sit|stand|bend|relax|rest|turn|"
@@ -117,7 +117,8 @@ _FRAMING = re.compile(
     r"(?:she|he|they|we|i|you|acupuncturist|practitioner|therapist|physio|doctor)(?:'ll|\s+will|\s+would|'d|\s+usually|"
     r"\s+always|\s+first)?\s+(?:be\s+)?(?:working|works?|needled?|"
     r"used?|put|treat(?:ed|s)?|goes|go|went|places?|placed)(?:\s+(?:the|a)\s+(?:needle|spot|point))?|"
-    r"feel\s+for\s+(?:the|a|this|that)\s+(?:spot|point)|press(?:\s+(?:gently|firmly|lightly|here|down))?|"
+    r"feel\s+for\s+(?:the|a|this|that)\s+(?:spot|point)|(?:press|squeeze|pinch|rub|knead)(?:\s+(?:gently|firmly|lightly|"
+    r"softly|here|down))?|"
     # "Sink your thumb into the hollow ...", "press your fingertip straight up into ...": where the point is.
     r"(?:sink|press|push|dig|put|place|rest|settle|work)\s+(?:your|the|a|one)\s+(?:[\w-]+\s+)?(?:thumb|finger|fingertip|"
     r"knuckle)(?:[- ]?tip)?(?!s)(?:\s+(?:gently|firmly|lightly|steadily|deeply|slowly|straight|up|in|down))*|"

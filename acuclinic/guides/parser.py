@@ -449,7 +449,8 @@ def _claims(clause: str, kind: str, limb: str | None) -> list[Claim]:
         ):
             continue  # "3 cun below the pulse in the groin at the level of the pubic bone": the pulse's level
         if re.search(
-            r"\b(?:one|two|three|a|an)\s+(?:rib\s+)?(?:gaps?|spaces?\s+)?(?:below|above|under)\s+$", clause[: m.start()]
+            r"\b(?:one|two|three|a|an)\s+(?:rib\s+)?(?:(?:gaps?|spaces?|vertebrae|bumps|bones)\s+)?(?:below|above|under)\s+$",
+            clause[: m.start()],
         ):
             continue  # "the rib gap one below the level of the nipple": a count of rib spaces from that level
         lm = _landmark_after(clause, m.end())

@@ -107,7 +107,7 @@ CUE_START = re.compile(
     r"^(?:with|while|when|if|bend|bent|make|making|lying|lie|lay|sit|sitting|seated|stand|standing|ask|have|"
     r"turn|tilt|tip|tipping|open|opening|close|closing|raise|raising|lift|lifting|press|pressing|slide|sliding|run|"
     r"running|feel|feeling|find|finding|flex|flexing|extend|keep|place|put|fold|folding|hold|holding|let|"
-    r"rest|point|clench|squeeze|curl|spread|pull|push|trace|follow|look|measure|count|you|this\s+is|drop|stick|hook|"
+    r"rest|point|clench|squeeze|curl|spread|pull|push|trace|follow|look|measure|count|you|this\s+is|drop|stick|hook|hug|back\s+to|"
     r"bring|roll|cross|shrug|move|pinch|grip|relax|cup|draw|locate|interlace|interlock|clasp|wrap|lean|rotate|"
     r"wiggle|brace|tense|breathe|tuck|imagine|start|go|put|"
     r"then|and\s+then|now|(?:the\s+)?(?:palms?|face|head|knees?|elbows?|arms?|legs?|fingers?|thumbs?|hands?|mouth|"
@@ -463,6 +463,12 @@ SHORTHAND = [
      r"1.5 \1-widths"),
     # Spoken fillers inside a sentence: "come up, um, two cun".
     (r"\b(?:um+|uh+|erm|er)\b,?\s*", ""),
+    # "Bellybutton", "tummy button", "belly-button": the navel.
+    (r"\b(?:belly|tummy)[- ]?button\b", "belly button"),
+    # A text message's "1 thumb-w", "2 finger-w"; "two hands' widths".
+    (r"\b(thumb|finger|hand)[- ]?w\b\.?", r"\1-width"), (r"\bhands'\s*(width|breadth)s?\b", r"hand-\1s"),
+    # "Just on the wrist side of the knuckle": above it, toward the wrist.
+    (r"\b(?:on\s+)?the\s+(?:wrist|elbow)[- ]side\s+of\b", "above"),
     # "four and half cun", "one and half": a half more.
     (r"(?<=\w)\s+and\s+half\b(?!\s+(?:an?|the)\b)", " and a half"),  # not "... and half a thumb-width"
 ]  # fmt: skip

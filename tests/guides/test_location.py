@@ -295,7 +295,10 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("TE6", "Palm up: three cun above the wrist crease, between the two central tendons."),  # the palm side
      ("LU5", "Bend the elbow a little: in the crease, on the little-finger side of the big tendon."),  # the biceps tendon
      ("ST35", "With the knee bent, in the dip below the kneecap on the inner side of the big tendon."),  # the kneecap's
-     ("TE14", "Raise the arm out sideways: two hollows show at the tip of the shoulder; the point is the front one.")],
+     ("TE14", "Raise the arm out sideways: two hollows show at the tip of the shoulder; the point is the front one."),
+     ("CV4", "CV4: 1 thumb-w below the bellybutton, midline."),  # a text message's shorthand
+     ("ST36", "From the outer knee eye go down two hands' widths, a finger-width out from the shin."),
+     ("BL60", "Still face down: on the inner side of the ankle, between the ankle bone and the heel cord.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -463,7 +466,13 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("ST18", "Find the rib gap one below the level of the nipple, straight below it."),
      ("PC3", "In the elbow crease, on the little-finger side of the big tendon in the middle."),
      ("HT7", "Rest the back of the hand on the knee: at the little-finger end of the wrist crease, thumb side of the big tendon."),
-     ("LI15", "Lift the arm to the side: two dips show at the point of the shoulder, and this one is the front one.")],
+     ("LI15", "Lift the arm to the side: two dips show at the point of the shoulder, and this one is the front one."),
+     ("CV6", "CV6: 1.5 thumb-w below the bellybutton, on the midline."),
+     ("BL26", "Still face down, find the lowest lumbar vertebra; two finger-widths out on each side, level with its underside."),
+     ("BL60", "Hug one knee in toward you. On the outer side, squeeze gently into the hollow between the ankle bone and the heel cord."),
+     ("GB42", "Back to the foot on your thigh: on the top of the foot, in the groove between the fourth and fifth foot bones."),
+     ("SI3", "Make a fist: just on the wrist side of the little finger's knuckle, at the end of the crease."),
+     ("BL18", "Level with the lower edge of T9, 1.5 cun out; that is two vertebrae below the level of the lower tips of the shoulder blades.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
