@@ -315,6 +315,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     # Structures used as references by side.
     (r"biceps(?:\s+brachii)?\s+tendon|tendon\s+of\s+(?:the\s+)?biceps(?:\s+brachii)?(?!\s+femoris)|(?:big\s+)?biceps\s+tendon", "biceps_tendon",  # noqa: E501 (a pattern reads best whole)
      {}),
+    # The biceps muscle itself, whose borders the lung and heart channels run beside on the upper arm.
+    (r"biceps(?:\s+brachii)?(?:\s+muscle)?(?!\s+(?:tendon|femoris))", "biceps", {}),
     (r"(?:sharp\s+|front\s+|anterior\s+|inner\s+|medial\s+)?(?:edge|crest|border)\s+of\s+the\s+(?:shin\s?bone|tibia)|"
      r"(?:shin\s?bone|tibia)(?:'s|’s)?(?:\s+(?:sharp|front|inner)\s+(?:edge|crest|border))?|shin\s+(?:crest|edge|ridge)|"
      r"(?:anterior\s+|medial\s+)?tibial\s+(?:crest|border|edge|margin)|"
@@ -463,6 +465,12 @@ SHORTHAND = [
      r"1.5 \1-widths"),
     # Spoken fillers inside a sentence: "come up, um, two cun".
     (r"\b(?:um+|uh+|erm|er)\b,?\s*", ""),
+    # A German speaker's "the inner side from the forearm", "two cun over the hairline": of it, above it.
+    (r"\b(side|sides|edge|end|top|border|surface|part|middle|centre|center|tip|corner)\s+from\s+(?=the\b)", r"\1 of "),
+    (r"\b(cun|widths?|breadths?|broad)\s+over\s+(?=the\b)", r"\1 above "),
+    (r"\bone\s+(thumb|finger)\s+broad\b", r"one \1-width"),
+    # "The pointer finger", "the forefinger": the index finger.
+    (r"\b(?:pointer|fore)[- ]?finger\b", "index finger"),
     # "Bellybutton", "tummy button", "belly-button": the navel.
     (r"\b(?:belly|tummy)[- ]?button\b", "belly button"),
     # A text message's "1 thumb-w", "2 finger-w"; "two hands' widths".

@@ -115,7 +115,7 @@ _FIND_THEN_GO = re.compile(
     rf"(?P<pre>\band\s+)?\b(?:(?:so|now|then|okay|ok)\s+)?(?:you\s+(?:want\s+to\s+|need\s+to\s+|can\s+)?)?"
     rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)"
     # "..., and go", "... and then move", or the next step: "Find X. Measure three finger-widths up."
-    rf"(?:(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}|\s*[.;]\s+(?:then\s+)?)(?:you\s+)?{MOVE_VERB}\s+"
+    rf"(?:(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}|\s*[.;,]\s+(?:then\s+)?)(?:you\s+)?{MOVE_VERB}\s+"
     rf"(?:(?:straight\s+)?(?P<dir>up|down)\s+(?:about\s+|just\s+|roughly\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"
     r"(?P<dir2>above|below|up\s+from|down\s+from|behind|in\s+front\s+of)\s+it\b|"
     rf"(?:about\s+)?(?P<d3>{NUMBER}\s*{UNIT})\s+(?:straight\s+)?(?P<dir3>up|down)\b(?:\s+(?:the|its)\s+(?:middle|midline|"
@@ -165,7 +165,10 @@ _SAME_DISTANCE = re.compile(
     rf"(?P<first>\b{NUMBER}\s*{UNIT})\s*\(\s*(?:about\s+|roughly\s+|or\s+|i\.e\.\s+|=\s*)?{NUMBER}\s*{UNIT}\s*\)"
 )
 
-_CODE_LINE = re.compile(rf"\b(?:the\s+)?(?:{CODE.pattern})\s*[-–]\s*(?:{CODE.pattern})\s+line\b")
+_CODE_LINE = re.compile(
+    rf"\b(?:the\s+)?(?:{CODE.pattern})\s*[-–]\s*(?:{CODE.pattern})\s+line\b|"
+    rf"(?<=\bon\s)(?:the\s+)?line\s+(?:from\s+)?(?:{CODE.pattern})\s*(?:[-–]|to)\s*(?:{CODE.pattern})\b"
+)
 # "LI6 Pianli:", "Zusanli (ST36):", "HT7 -": a heading that names the point.
 _HEADING = re.compile(
     rf"^\s*(?:(?:{CODE.pattern})(?:\s+[a-z'-]+){{0,2}}|[a-z'-]+(?:\s+[a-z'-]+)?\s*\(\s*(?:{CODE.pattern})\s*\))\s*(?::|\s-\s|\s–\s)\s*"
@@ -299,7 +302,7 @@ _LOOK_AT = re.compile(
 _LABEL = re.compile(
     r"^\s*(?:q|a|question|answer|receptionist|clinic(?:\s+text|\s+note)?|location(?:\s+of\s+(?:the\s+)?point)?|note|tip|patient|"
     r"long-time\s+patient\s+here|review|handout|practitioner|therapist|physio|from\s+the\s+clinic|how\s+to\s+find\s+it|"
-    r"where\s+it\s+is|step\s+\d+)\s*:\s*"
+    r"where\s+it\s+is|step\s+\d+|loc\.?)\s*:\s*"
 )
 
 

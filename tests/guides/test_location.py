@@ -298,7 +298,13 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("TE14", "Raise the arm out sideways: two hollows show at the tip of the shoulder; the point is the front one."),
      ("CV4", "CV4: 1 thumb-w below the bellybutton, midline."),  # a text message's shorthand
      ("ST36", "From the outer knee eye go down two hands' widths, a finger-width out from the shin."),
-     ("BL60", "Still face down: on the inner side of the ankle, between the ankle bone and the heel cord.")],
+     ("BL60", "Still face down: on the inner side of the ankle, between the ankle bone and the heel cord."),
+     ("LU4", "On the front of the upper arm, on the pinky side of the biceps, four cun below the front armpit fold."),
+     ("HT2", "On the inner upper arm, on the thumb side of the biceps, three cun above the elbow crease."),
+     ("LI11", "Loc.: lat. upper arm, 3 cun proximal to the cubital crease."),
+     ("PC6", "On the inner side from the forearm, 4 cun over the wrist crease, between the tendons."),  # a German speaker's
+     ("KI21", "Start at the belly button, go up two thumb-widths, then half a thumb-width off the midline."),
+     ("LU11", "At the corner of the thumbnail on the side facing the pointer finger.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -472,7 +478,12 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("BL60", "Hug one knee in toward you. On the outer side, squeeze gently into the hollow between the ankle bone and the heel cord."),
      ("GB42", "Back to the foot on your thigh: on the top of the foot, in the groove between the fourth and fifth foot bones."),
      ("SI3", "Make a fist: just on the wrist side of the little finger's knuckle, at the end of the crease."),
-     ("BL18", "Level with the lower edge of T9, 1.5 cun out; that is two vertebrae below the level of the lower tips of the shoulder blades.")],
+     ("BL18", "Level with the lower edge of T9, 1.5 cun out; that is two vertebrae below the level of the lower tips of the shoulder blades."),
+     ("LU3", "On the front of the upper arm, on the thumb side of the biceps, three cun below the front armpit fold."),
+     ("HT2", "On the inner upper arm, by the biceps on its little-finger side, three cun above the elbow crease."),
+     ("TE6", "On the outer side from the forearm, 3 cun over the dorsal wrist crease, between the two bones."),
+     ("KI18", "Start at the belly button, go up three thumb-widths, then half a thumb-width off the midline."),
+     ("LU6", "Loc.: front of forearm, on line LU5-LU9, 7 cun above the wrist crease.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
