@@ -36,6 +36,9 @@ _SUBJECT_VERB = re.compile(r"[\w' -]*?\b(?:is|are|would\s+be|will\s+be|lies|lie|
 
 
 _BESIDE = re.compile(r"\b(tendons?|muscles?|knob|bump|cord|ligament|bulge|prominence)\b")
+_BESIDE_NAMED = re.compile(
+    r"\b(?:(?:biceps|kneecap|patellar|achilles)\s+)?(?:tendons?|muscles?|knob|bump|cord|ligament)\b"
+)
 
 
 def _resolve_its(text: str) -> str:
@@ -59,6 +62,12 @@ def _resolve_its(text: str) -> str:
             for o in referent.finditer(text, 0, max(boundary, 0)):
                 if o.start() > at:
                     owner, at = o.group(1), o.start()
+        if m.group(2) in ("side", "edge", "border") and owner is not None and owner.endswith("crease"):
+            # "Find the thick tendon in the middle of the elbow crease; ... on the little-finger side of it": a side
+            # of the tendon, not of the crease the point lies in.
+            beside = [o.group(0) for o in _BESIDE_NAMED.finditer(text, 0, m.start())]
+            if beside:
+                owner = beside[-1]
         if owner is None:
             return m.group(0)
         if m.group(1):
@@ -71,6 +80,21 @@ def _resolve_its(text: str) -> str:
 CODE = re.compile(r"\b(?:lu|li|st|sp|ht|si|bl|ki|pc|te|gb|lr|gv|cv)\d{1,2}\b|\bex-[a-z]{1,2}\d{1,2}\b")
 # A vertebra in brackets after a landmark gives that landmark's level: "the big bump at its base (C7)".
 _BRACKET_VERTEBRA = re.compile(r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+)?([ctls]\d{1,2})\s*\)")
+_OPENER = re.compile(r"^\s*(?:great|good|excellent|lovely|nice)\s+question\s*[!.]\s*")
+# "The tops of the hip bones (roughly the fourth lumbar level)": the same, in words.
+_BRACKET_VERTEBRA_WORDS = re.compile(
+    r"\(\s*(?:about\s+|roughly\s+|around\s+|at\s+|level\s+with\s+|usually\s+)?(?:the\s+)?"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
+    r"(?P<kind>cervical|thoracic|lumbar)(?:\s+(?:level|vertebra|spinous\s+process))?\s*\)"
+)
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth")  # fmt: skip
+
+
+def _bracket_level(m: re.Match) -> str:
+    return f" ={m['kind'][0]}{_ORDINAL_WORDS.index(m['ord']) + 1} "
+
+
 # "Bend the elbow and press at the end of the crease": the location follows the cue.
 # "Follow it out to the edge of the hand": where the finger stops, unless the text goes on from there.
 _FOLLOW_TO = re.compile(
@@ -365,7 +389,9 @@ def rewrite(text: str) -> str:
         text = _BIG_TENDON.sub("the kneecap tendon", text)
     if re.search(r"\bshoulder\b", text) and re.search(rf"\btwo\s+(?:{HOLLOW}|dimples)", text):
         text = _ONE_OF_TWO_DIPS.sub(_one_of_two, text)
+    text = _OPENER.sub("", text)  # a chatbot's "Great question!"
     text = _BRACKET_VERTEBRA.sub(r" =\1 ", text)
+    text = _BRACKET_VERTEBRA_WORDS.sub(_bracket_level, text)
     text = _VAGUE_THEN_EXACT.sub(r"\g<exact> ", text)  # "a hand's width and a bit (five thumb-widths)"
     text = _CODE_LINE.sub("the channel line", text)  # "on the LU5-LU9 line": a line, not two landmarks
     text = re.sub(rf"\(\s*({CODE.pattern})\s*\)", r" \1 ", text)  # "Kunlun (BL60)": the code stays

@@ -304,7 +304,8 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LI11", "Loc.: lat. upper arm, 3 cun proximal to the cubital crease."),
      ("PC6", "On the inner side from the forearm, 4 cun over the wrist crease, between the tendons."),  # a German speaker's
      ("KI21", "Start at the belly button, go up two thumb-widths, then half a thumb-width off the midline."),
-     ("LU11", "At the corner of the thumbnail on the side facing the pointer finger.")],
+     ("LU11", "At the corner of the thumbnail on the side facing the pointer finger."),
+     ("LU5", "Palm up, find the thick tendon in the middle of the elbow crease; the point is in the crease on the pinky side of it.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -483,7 +484,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("HT2", "On the inner upper arm, by the biceps on its little-finger side, three cun above the elbow crease."),
      ("TE6", "On the outer side from the forearm, 3 cun over the dorsal wrist crease, between the two bones."),
      ("KI18", "Start at the belly button, go up three thumb-widths, then half a thumb-width off the midline."),
-     ("LU6", "Loc.: front of forearm, on line LU5-LU9, 7 cun above the wrist crease.")],
+     ("LU6", "Loc.: front of forearm, on line LU5-LU9, 7 cun above the wrist crease."),
+     ("PC3", "Palm up, find the thick tendon in the middle of the elbow crease; the point is in the crease on the pinky side of it."),
+     ("GV3", "Great question! Lie face down: the line joining the tops of the hip bones (roughly the fourth lumbar level); in the dip just below that bump, on the midline.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
     assert not wrong(code, text), verdict(code, text).errors
