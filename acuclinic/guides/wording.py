@@ -241,7 +241,9 @@ _THIRD_PERSON = re.compile(
     r"\b(?:mum|mom|dad|mother|father|gran|grandma|grandad|granny|nan|(?:the|your|my)\s+(?:client|patient|person|partner|"
     r"child|friend|relative|husband|wife))(?:'s|’s)\s+"
 )
-_CODE_GLOSS = re.compile(rf"({CODE.pattern})\s*\(\s*(?:the|a|an)\s+[^()]*\)")
+_CODE_GLOSS = re.compile(
+    rf"((?:{CODE.pattern})(?:\s+(?:in|on|at)\s+the\s+\w+)?)\s*\(\s*(?:(?:the|a|an)\s+[^()]*|level\s+with\s+[^()]*)\)"
+)
 # "Rest two fingers in the dip just above ...": the fingers go where the point is.
 _FINGERS_IN = re.compile(
     r"\b(?:rest|put|place|press|sink|settle)\s+(?:your\s+|the\s+|two\s+|three\s+|both\s+)?(?:index\s+|middle\s+)?"

@@ -17,6 +17,7 @@ from acuclinic.guides.vocabulary import TOLERANCE_FLOOR, figure_names
 from tests.guides.lay_corpus.corpus import (
     BLIND,
     EIGHTH,
+    ELEVENTH,
     FIFTH,
     FRESH,
     HELD_OUT,
@@ -490,6 +491,7 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("KI18", "Start at the belly button, go up three thumb-widths, then half a thumb-width off the midline."),
      ("LU6", "Loc.: front of forearm, on line LU5-LU9, 7 cun above the wrist crease."),
      ("PC3", "Palm up, find the thick tendon in the middle of the elbow crease; the point is in the crease on the pinky side of it."),
+     ("LR12", "Start at ST30 in the groin (level with the top of the pubic bone), then go half a thumb-width out."),
      ("GV3", "Great question! Lie face down: the line joining the tops of the hip bones (roughly the fourth lumbar level); in the dip just below that bump, on the midline.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
