@@ -465,6 +465,9 @@ SHORTHAND = [
      r"1.5 \1-widths"),
     # Spoken fillers inside a sentence: "come up, um, two cun".
     (r"\b(?:um+|uh+|erm|er)\b,?\s*", ""),
+    # "On the inner side (the palm side) of the forearm": the side the bracket names.
+    (r"\b(?:inner|outer|front|back)\s+side\s*\(\s*(?:the\s+|i\.e\.\s+)?(palm|back|thumb|little[- ]finger)\s+side\s*\)",
+     r"\1 side"),
     # A German speaker's "the inner side from the forearm", "two cun over the hairline": of it, above it.
     (r"\b(side|sides|edge|end|top|border|surface|part|middle|centre|center|tip|corner)\s+from\s+(?=the\b)", r"\1 of "),
     (r"\b(cun|widths?|breadths?|broad)\s+over\s+(?=the\b)", r"\1 above "),

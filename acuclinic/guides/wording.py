@@ -229,7 +229,7 @@ _RUN_UNTIL = re.compile(
     r"\b(?:run|slide|glide|walk|trace|move)\s+(?:your|a|the|one|two)\s+(?:[\w-]+\s+)?(?:finger|thumb|fingertip|hand)s?\s+"
     r"(?:up|down|along|across)\s+(?P<part>(?:the|your)\s+[^,;.]+?)\s+(?:(?:until|till|to\s+where)\s+(?:it|they|you)\s+"
     r"(?:stops?|bumps?\s+into|reach(?:es)?|hits?|meets?|comes?\s+to|drops?\s+into|sinks?\s+into|runs?\s+into)\s+|"
-    rf"(?:in)?to\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b))"
+    rf"(?:in)?to\s+(?=(?:the|a)\s+(?:[\w-]+\s+)?{HOLLOW}\b)|to\s+(?=(?:just\s+)?(?:behind|below|above|under|in\s+front\s+of)\b))"
 )
 # "From your navel, measure five thumb-widths straight down": that far from it.
 _FROM_THEN_MEASURE = re.compile(

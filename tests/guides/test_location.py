@@ -310,7 +310,10 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("PC6", "On the inner side from the forearm, 4 cun over the wrist crease, between the tendons."),  # a German speaker's
      ("KI21", "Start at the belly button, go up two thumb-widths, then half a thumb-width off the midline."),
      ("LU11", "At the corner of the thumbnail on the side facing the pointer finger."),
-     ("LU5", "Palm up, find the thick tendon in the middle of the elbow crease; the point is in the crease on the pinky side of it.")],
+     ("LU5", "Palm up, find the thick tendon in the middle of the elbow crease; the point is in the crease on the pinky side of it."),
+     ("TE7", "On the inner side (the palm side) of the forearm, three cun above the wrist crease."),
+     ("ST16", "Loc.: post. thorax, 3rd intercostal space, 4 cun lat. of the midline."),
+     ("BL66", "Run your finger along the big-toe edge of the foot to just in front of the knuckle at the base of the toe.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -492,6 +495,9 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("LU6", "Loc.: front of forearm, on line LU5-LU9, 7 cun above the wrist crease."),
      ("PC3", "Palm up, find the thick tendon in the middle of the elbow crease; the point is in the crease on the pinky side of it."),
      ("LR12", "Start at ST30 in the groin (level with the top of the pubic bone), then go half a thumb-width out."),
+     ("PC4", "On the inner side (the palm side) of the forearm, five cun above the wrist crease, between the tendons."),
+     ("BL17", "Loc.: post. thorax, level with the lower border of T7, 1.5 cun lat. of the midline."),
+     ("SP2", "Run your finger along the big-toe edge of the foot to just in front of the knuckle at the base of the toe."),
      ("GV3", "Great question! Lie face down: the line joining the tops of the hip bones (roughly the fourth lumbar level); in the dip just below that bump, on the midline.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
