@@ -293,7 +293,8 @@ LANDMARKS: tuple[tuple[str, str | None, dict[str, tuple[float, float]]], ...] = 
     (r"eyebrows?|brows?", "eyebrow", {"head": (-3.2, -2.8)}),
     # The hairline over the temple and around the ear is not on the head axis, which runs from the front hairline.
     (r"(?:temporal|side)\s+hairline|hairline\s+(?:above|over|around|at|by)\s+the\s+(?:ears?|temples?)", None, {}),
-    (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
+    (r"(?:front|anterior)\s+hairline|hairline(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?|"
+     r"where\s+(?:the|your)\s+hair\s+(?:starts|begins)(?:\s+(?:at|on)\s+the\s+(?:front|forehead))?", None, {"head": (-0.2, 0.2)}),  # noqa: E501 (a pattern reads best whole)
     # "The top of the head toward the front": a stretch of the scalp, not the vertex.
     (r"(?:top|crown)\s+of\s+the\s+head,?\s+(?:toward|towards|near|nearer)\s+(?:the\s+)?(?:front|back|forehead)", None,
      {}),
@@ -547,7 +548,7 @@ LANDMARK_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"heel\s+pad|(?:centre|center|middle)\s+of\s+the\s+heel|^heels?$|heel\s+bone", ("heel_back",)),
     (r"(?:outer|lateral)\s+corner\s+of\s+the\s+eye|outer\s+canthus", ("outer_canthus",)),
     (r"(?:inner|medial)\s+corner\s+of\s+the\s+eye|inner\s+canthus", ("inner_canthus",)),
-    (r"(?:front|anterior)\s+hairline|^hairline", ("anterior_hairline",)),
+    (r"(?:front|anterior)\s+hairline|^hairline|^where\s+(?:the|your)\s+hair\s+(?:starts|begins)", ("anterior_hairline",)),  # noqa: E501 (a pattern reads best whole)
     (r"(?:back|posterior)\s+hairline|hairline\s+(?:at|on)\s+the\s+(?:back|nape)", ("posterior_hairline",)),
     (r"occipital\s+protuberance", ("external_occipital_protuberance",)),
     (r"(?:front|anterior)?\s*armpit\s+(?:fold|crease)|axillary\s+fold", ("axillary_fold",)),

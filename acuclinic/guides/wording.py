@@ -137,7 +137,8 @@ _AND_FIND = re.compile(
 # "Find the outer ankle bone and go up two thumb-widths": that far from what was found.
 _FIND_THEN_GO = re.compile(
     rf"(?P<pre>\band\s+)?\b(?:(?:so|now|then|okay|ok)\s+)?(?:you\s+(?:want\s+to\s+|need\s+to\s+|can\s+)?)?"
-    rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?)"
+    rf"(?:find|go\s+to|start\s+(?:at|from)|locate)\s+(?P<lm>(?:the|your)\s+[^,;.]+?|where\s+(?:the|your)\s+[^,;.]+?)"
+    r"(?:\s*,\s*(?:right\s+)?(?:in\s+the\s+middle|on\s+the\s+(?:mid-?line|centre\s+line|center\s+line)))?"
     # "..., and go", "... and then move", or the next step: "Find X. Measure three finger-widths up."
     rf"(?:(?:\s*,)?\s+(?:(?:and|then)\s+){{1,2}}|\s*[.;,]\s+(?:then\s+)?)(?:you\s+)?{MOVE_VERB}\s+"
     rf"(?:(?:straight\s+)?(?P<dir>up|down)\s+(?:about\s+|just\s+|roughly\s+)?(?P<d>{NUMBER}\s*{UNIT})|(?:about\s+)?(?P<d2>{NUMBER}\s*{UNIT})\s+"

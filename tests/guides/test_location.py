@@ -313,7 +313,8 @@ def test_wording_from_later_writers_does_not_slip_back(path, floor):
      ("LU5", "Palm up, find the thick tendon in the middle of the elbow crease; the point is in the crease on the pinky side of it."),
      ("TE7", "On the inner side (the palm side) of the forearm, three cun above the wrist crease."),
      ("ST16", "Loc.: post. thorax, 3rd intercostal space, 4 cun lat. of the midline."),
-     ("BL66", "Run your finger along the big-toe edge of the foot to just in front of the knuckle at the base of the toe.")],
+     ("BL66", "Run your finger along the big-toe edge of the foot to just in front of the knuckle at the base of the toe."),
+     ("GV24", "Find where your hair starts at the front, in the middle. Go up two thumb-widths on the centre line.")],
 )  # fmt: skip
 def test_each_kind_of_misreading_is_caught(code, text):
     assert wrong(code, text)
@@ -498,6 +499,7 @@ def test_each_kind_of_misreading_is_caught(code, text):
      ("PC4", "On the inner side (the palm side) of the forearm, five cun above the wrist crease, between the tendons."),
      ("BL17", "Loc.: post. thorax, level with the lower border of T7, 1.5 cun lat. of the midline."),
      ("SP2", "Run your finger along the big-toe edge of the foot to just in front of the knuckle at the base of the toe."),
+     ("GV24", "Find where your hair starts at the front, in the middle. Go up half a thumb-width on the centre line."),
      ("GV3", "Great question! Lie face down: the line joining the tops of the hip bones (roughly the fourth lumbar level); in the dip just below that bump, on the midline.")],
 )  # fmt: skip
 def test_cues_references_and_word_hazards_are_not_false_alarms(code, text):
