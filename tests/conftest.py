@@ -20,7 +20,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def load_base_site():
     """What `make demo` loads: home page, clinic settings, the atlas, the Acupoints page and the guides."""
-    from wagtail.models import Site
+    from wagtail.models import Collection, Site
 
     from acuclinic.atlas.demo import ensure_atlas_page
     from acuclinic.atlas.loading import load_atlas
@@ -29,6 +29,9 @@ def load_base_site():
     from acuclinic.discussion.models import CommentSettings
     from acuclinic.guides import demo as guides_demo
 
+    if Collection.get_first_root_node() is None:
+        # A browser test's flush took the collection tree's root with it (images and documents need one).
+        Collection.add_root(name="Root")
     home = ensure_home_page()
     site = Site.objects.get(root_page=home)
     clinic = ensure_clinic_settings(site)

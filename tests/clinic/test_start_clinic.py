@@ -34,7 +34,7 @@ ARGS = {
 
 
 @pytest.fixture
-def fresh_install(db):
+def fresh_install(clinic_site):
     """The database as `manage.py migrate` leaves it: the tree root, Wagtail's welcome page on localhost:80.
 
     The test database is loaded once with the demo's base site; it is taken away inside the test's own
