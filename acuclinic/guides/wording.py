@@ -369,7 +369,7 @@ _ELBOW_WORD = re.compile(r"\belbow\b")
 _KNEE_WORD = re.compile(r"\bknee(?:\s?cap)?s?\b")
 _ARM_WORD = re.compile(r"\b(?:elbow|wrist|hand|palm|arm|forearm|finger|thumb)s?\b")
 _LEG_WORD = re.compile(r"\b(?:knee(?:\s?cap)?|leg|thigh|shin|foot|ankle|toe)s?\b")
-# "Two dips appear at the shoulder tip; this one is the back one": behind the shoulder's tip.
+# "Two dips appear at the shoulder tip; this one is the back one": the back one of the pair.
 _ONE_OF_TWO_DIPS = re.compile(
     r"\b(?:this\s+one|this|yours|ours|it|the\s+point)\s+is\s+the\s+(?P<d>front|back|rear|forward)\s+"
     rf"(?:one|{HOLLOW}|dimple)\b"
@@ -377,7 +377,7 @@ _ONE_OF_TWO_DIPS = re.compile(
 
 
 def _one_of_two(m: re.Match) -> str:
-    return "in front of the shoulder tip" if m["d"] in ("front", "forward") else "behind the shoulder tip"
+    return f"the {m['d']} one of the two dips at the shoulder tip"  # as parser.py reads a pair of dips
 
 
 def rewrite(text: str) -> str:
