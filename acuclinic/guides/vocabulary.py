@@ -434,6 +434,9 @@ _CHANNEL_NAMES = {
     "liver": "lr", "governor vessel": "gv", "governing vessel": "gv", "conception vessel": "cv",
 }  # fmt: skip
 SHORTHAND = [
+    # Scots spellings a clinic's blog may keep: "the tip o' the tailbone", "aboot six thumb-widths oot", "face doon".
+    (r"(?<![\w'])o'(?![\w'])", "of"), (r"\baboot\b", "about"), (r"\boot\b", "out"), (r"\bdoon\b", "down"),
+    (r"\broond\b", "round"), (r"\bwee[\s-]+(finger|toe)\b", r"little \1"), (r"\bwee\b", "small"),
     # "Pericardium 3", "Governor Vessel 4": the point's code.
     *(
         (rf"\b{name}\s+(?=\d{{1,2}}\b)(?!\d{{1,2}}\s*(?:cun|cm|mm|fingers?|thumbs?|%))", code)

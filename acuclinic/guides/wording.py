@@ -355,14 +355,6 @@ def _went_from(m: re.Match) -> str:
     return f"{m['just'] or ''}{m['dir4']} {m['lm']}"  # "find the ankle bone and go behind it": behind the bone
 
 
-# Scots spellings a clinic's blog may keep: "the tip o' the tailbone", "aboot six thumb-widths oot", "face doon".
-_SCOTS_WORDS = {
-    "o'": "of", "aboot": "about", "oot": "out", "doon": "down", "roond": "round", "wee finger": "little finger",
-    "wee toe": "little toe", "wee": "small",
-}  # fmt: skip
-_SCOTS = re.compile(r"(?<![\w'])(o'|aboot|oot|doon|roond|wee[\s-]+finger|wee[\s-]+toe|wee)(?![\w'])")
-
-
 # "The big tendon" is the biceps tendon in the elbow crease and the kneecap tendon below the kneecap.
 _BIG_TENDON = re.compile(r"\bthe\s+(?:big|thick|large|main|firm|ropey|ropy|strong|prominent)\s+(?:central\s+)?tendon\b")
 _ELBOW_WORD = re.compile(r"\belbow\b")
@@ -382,10 +374,7 @@ def _one_of_two(m: re.Match) -> str:
 
 def rewrite(text: str) -> str:
     """``text`` in lower case and plain words, ready to be split into clauses."""
-    text = _SCOTS.sub(
-        lambda m: _SCOTS_WORDS[" ".join(m.group(1).replace("-", " ").split())], text.lower().replace("’", "'")
-    )
-    text = _NEGATION.sub(" ", spell_out(text))
+    text = _NEGATION.sub(" ", spell_out(text.lower().replace("’", "'")))
     if _ELBOW_WORD.search(text) and not _LEG_WORD.search(text):
         text = _BIG_TENDON.sub("the biceps tendon", text)
     elif _KNEE_WORD.search(text) and not _ARM_WORD.search(text):
